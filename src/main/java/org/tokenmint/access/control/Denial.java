@@ -1,0 +1,44 @@
+package org.tokenmint.access.control;
+
+import jakarta.json.Json;
+import org.tokenmint.platform.control.ApiError;
+
+/** How a route answers a caller that lacks its permission: each is Rocket.Chat's body for that route. */
+public enum Denial {
+
+    /** Route-level {@code permissionsRequired}: 403 error-unauthorized. */
+    FORBIDDEN {
+        @Override
+        public ApiError error() {
+            return ApiError.forbidden();
+        }
+    },
+    /** users.createToken, documented contract: 400 error-not-authorized with {@code details.method}. */
+    CREATE_TOKEN {
+        @Override
+        public ApiError error() {
+            return ApiError.of(NOT_AUTHORIZED_CODE, NOT_AUTHORIZED_REASON,
+                    Json.createObjectBuilder().add("method", "createToken"));
+        }
+    },
+    /** users.createToken, secret contract: 400 error-not-authorized, no details. */
+    NOT_AUTHORIZED {
+        @Override
+        public ApiError error() {
+            return ApiError.of(NOT_AUTHORIZED_CODE, NOT_AUTHORIZED_REASON);
+        }
+    },
+    /** users.create without create-user. */
+    ADD_USER {
+        @Override
+        public ApiError error() {
+            return ApiError.of("error-action-not-allowed", "Adding user is not allowed",
+                    Json.createObjectBuilder().add("method", "insertOrUpdateUser").add("action", "Adding_user"));
+        }
+    };
+
+    static final String NOT_AUTHORIZED_CODE = "error-not-authorized";
+    static final String NOT_AUTHORIZED_REASON = "Not authorized";
+
+    public abstract ApiError error();
+}

@@ -1,0 +1,84 @@
+package org.tokenmint.sessions.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import org.tokenmint.platform.boundary.PublicRoute;
+import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.Envelope;
+import org.tokenmint.platform.control.JsonBody;
+import org.tokenmint.sessions.control.LoginRequest;
+import org.tokenmint.sessions.control.Logins;
+import org.tokenmint.sessions.entity.Caller;
+import org.tokenmint.tokens.control.Tokens;
+import org.tokenmint.users.boundary.UserJson;
+import org.tokenmint.users.control.Users;
+
+/** {@code login}, {@code logout} and {@code me}. */
+@RequestScoped
+@Path("api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    @Inject
+    Logins logins;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    Users users;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    HttpServletRequest http;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Path("login")
+    @PublicRoute
+    public JsonObject login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        Logins.Session session = logins.login(LoginRequest.parse(JsonBody.read(contentType, body)),
+                http.getRemoteAddr());
+        return Envelope.success(Json.createObjectBuilder()
+                .add("status", "success")
+                .add("data", Json.createObjectBuilder()
+                        .add("userId", session.user().getId())
+                        .add("authToken", session.authToken())
+                        .add("me", UserJson.me(session.user(), uriInfo.getBaseUri()))));
+    }
+
+    /** Revokes the presented token only. Rocket.Chat's answer carries no {@code success} key. */
+    @POST
+    @Path("logout")
+    public JsonObject logout() {
+        tokens.revoke(caller.tokenId());
+        return Json.createObjectBuilder()
+                .add("status", "success")
+                .add("data", Json.createObjectBuilder().add("message", "You've been logged out!"))
+                .build();
+    }
+
+    @GET
+    @Path("me")
+    public JsonObject me() {
+        return Envelope.success(UserJson.me(users.findById(caller.userId()).orElseThrow(ApiError::unauthorized),
+                uriInfo.getBaseUri()));
+    }
+}

@@ -1,0 +1,35 @@
+package org.tokenmint.tokens.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Token format and storage form, as Rocket.Chat: 32 random bytes as base64url without padding (43 characters);
+ * stored as {@code base64(sha256(token))} (44 characters), so hashes move between the two unchanged.
+ */
+public final class TokenCodec {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    public static final int TOKEN_LENGTH = 43;
+
+    private TokenCodec() {
+    }
+
+    public static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static String hash(String token) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(sha);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.tokenmint.tokens.entity;
+
+/** A token just issued: the plain token, returned to the client once and never stored. */
+public record IssuedToken(String userId, String authToken, long tokenId) {
+}

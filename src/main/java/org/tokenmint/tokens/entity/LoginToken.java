@@ -1,0 +1,81 @@
+package org.tokenmint.tokens.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import org.tokenmint.users.entity.User;
+
+/**
+ * A login token (Rocket.Chat's {@code services.resume.loginTokens} entry): only the hash of the token is kept,
+ * {@code base64(sha256(token))}, with the time it was issued.
+ */
+@Entity
+@Table(name = "login_tokens")
+@NamedQuery(name = LoginToken.FIND_LIVE, query = "SELECT NEW org.tokenmint.tokens.entity.LiveToken(t.id, u) "
+        + "FROM LoginToken t JOIN t.user u "
+        + "WHERE t.hashedToken = :hash AND u.id = :userId AND t.issuedAt > :cutoff AND u.active = true")
+@NamedQuery(name = LoginToken.FIND_LIVE_BY_HASH, query = "SELECT NEW org.tokenmint.tokens.entity.LiveToken(t.id, u) "
+        + "FROM LoginToken t JOIN t.user u "
+        + "WHERE t.hashedToken = :hash AND t.issuedAt > :cutoff AND u.active = true")
+@NamedQuery(name = LoginToken.DELETE_BY_ID, query = "DELETE FROM LoginToken t WHERE t.id = :id")
+public class LoginToken {
+
+    public static final String FIND_LIVE = "LoginToken.findLive";
+    public static final String FIND_LIVE_BY_HASH = "LoginToken.findLiveByHash";
+    public static final String DELETE_BY_ID = "LoginToken.deleteById";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @Column(name = "hashed_token", nullable = false, updatable = false)
+    private String hashedToken;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id", nullable = false, updatable = false)
+    private User user;
+
+    @Column(name = "issued_at", nullable = false, updatable = false)
+    private Instant issuedAt;
+
+    protected LoginToken() {
+    }
+
+    public LoginToken(String hashedToken, User user, Instant issuedAt) {
+        this.hashedToken = Objects.requireNonNull(hashedToken);
+        this.user = Objects.requireNonNull(user);
+        this.issuedAt = Objects.requireNonNull(issuedAt);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public User getUser() {
+        return user;
+    }
+
+    public Instant getIssuedAt() {
+        return issuedAt;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LoginToken t && id != null && id.equals(t.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

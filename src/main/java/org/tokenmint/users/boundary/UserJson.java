@@ -1,0 +1,73 @@
+package org.tokenmint.users.boundary;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.net.URI;
+import org.tokenmint.platform.control.WireDates;
+import org.tokenmint.users.entity.User;
+
+/** The JSON shapes of a user on the wire. Never a password hash or a token. */
+public final class UserJson {
+
+    private UserJson() {
+    }
+
+    /** {@code GET me}, and {@code data.me} of login: the caller, flat. */
+    public static JsonObjectBuilder me(User user, URI baseUri) {
+        JsonObjectBuilder me = Json.createObjectBuilder()
+                .add("_id", user.getId())
+                .add("username", user.getUsername())
+                .add("name", user.getName());
+        user.getEmail().ifPresent(address -> {
+            me.add("emails", emails(user));
+            if (user.isEmailVerified()) {
+                me.add("email", address);
+            }
+        });
+        me.add("status", user.getStatus())
+                .add("active", user.isActive())
+                .add("roles", roles(user))
+                .add("utcOffset", user.getUtcOffset())
+                .add("settings", Json.createObjectBuilder().add("preferences", Json.createObjectBuilder()))
+                .add("avatarUrl", baseUri.resolve("avatar/" + user.getUsername()).toString());
+        if (user.isRequirePasswordChange()) {
+            me.add("requirePasswordChange", true);
+        }
+        return me;
+    }
+
+    /** users.create's {@code user}. */
+    public static JsonObjectBuilder created(User user) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("_id", user.getId())
+                .add("createdAt", WireDates.format(user.getCreatedAt()))
+                .add("username", user.getUsername());
+        if (user.getEmail().isPresent()) {
+            json.add("emails", emails(user));
+        }
+        json.add("type", user.getType())
+                .add("status", user.getStatus())
+                .add("active", user.isActive())
+                .add("roles", roles(user))
+                .add("name", user.getName());
+        if (user.isRequirePasswordChange()) {
+            json.add("requirePasswordChange", true);
+        }
+        return json.add("settings", Json.createObjectBuilder())
+                .add("_updatedAt", WireDates.format(user.getUpdatedAt()));
+    }
+
+    static JsonArrayBuilder emails(User user) {
+        JsonArrayBuilder emails = Json.createArrayBuilder();
+        user.getEmail().ifPresent(address -> emails.add(Json.createObjectBuilder()
+                .add("address", address).add("verified", user.isEmailVerified())));
+        return emails;
+    }
+
+    static JsonArrayBuilder roles(User user) {
+        JsonArrayBuilder roles = Json.createArrayBuilder();
+        user.getRoles().forEach(roles::add);
+        return roles;
+    }
+}

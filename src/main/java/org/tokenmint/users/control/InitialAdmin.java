@@ -1,0 +1,73 @@
+package org.tokenmint.users.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tokenmint.access.entity.Role;
+import org.tokenmint.platform.control.SchemaReady;
+import org.tokenmint.platform.control.WireDates;
+import org.tokenmint.users.entity.User;
+
+/**
+ * At every start: when {@code ADMIN_PASS} is set and no user holds {@code admin}, creates that admin from the
+ * {@code ADMIN_*} settings. Nodes starting together serialise on an advisory lock, so exactly one admin appears.
+ */
+@ApplicationScoped
+public class InitialAdmin {
+
+    private static final Logger LOG = Logger.getLogger(InitialAdmin.class.getName());
+    private static final long LOCK_KEY = 0x746f6b656e6d696eL;
+
+    @Inject
+    @ConfigProperty(name = "ADMIN_PASS")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "ADMIN_USERNAME", defaultValue = "admin")
+    String username;
+
+    @Inject
+    @ConfigProperty(name = "ADMIN_NAME", defaultValue = "Administrator")
+    String name;
+
+    @Inject
+    @ConfigProperty(name = "ADMIN_EMAIL")
+    Optional<String> email;
+
+    @Inject
+    @ConfigProperty(name = "ADMIN_EMAIL_VERIFIED", defaultValue = "false")
+    String emailVerified;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Users users;
+
+    @Transactional
+    public void ensure(@Observes SchemaReady ready) {
+        if (password.filter(p -> !p.isEmpty()).isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
+        if (users.countWithRole(Role.ADMIN) > 0) {
+            return;
+        }
+        if (users.findByUsername(username).isPresent()) {
+            LOG.warning("ADMIN_PASS is set and no user is admin, but the username ADMIN_USERNAME is taken: "
+                    + "no initial admin created");
+            return;
+        }
+        String address = email.filter(e -> !e.isBlank()).orElse(null);
+        users.insert(new User(UserIds.next(), username, name, address, "true".equals(emailVerified),
+                Passwords.hash(password.get()), true, false, List.of(Role.ADMIN), WireDates.now()));
+        LOG.info("Created the initial admin '" + username + "'");
+    }
+}

@@ -1,0 +1,56 @@
+package org.tokenmint.users.control;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Rocket.Chat's password storage: {@code bcrypt(lowercase hex sha256(password))}, so hashes exported from
+ * Rocket.Chat verify unchanged, and a client may send the sha-256 digest instead of the password.
+ */
+public final class Passwords {
+
+    public static final int DEFAULT_COST = 10;
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
+
+    private Passwords() {
+    }
+
+    public static String hash(String password) {
+        return hashDigest(digest(password), DEFAULT_COST);
+    }
+
+    static String hashDigest(String digest, int cost) {
+        return BCrypt.with(BCrypt.Version.VERSION_2B).hashToString(cost, digest.toCharArray());
+    }
+
+    /** Checks a plain password against a stored hash. */
+    public static boolean matches(String password, String storedHash) {
+        return matchesDigest(digest(password), storedHash);
+    }
+
+    /** Checks a client-side sha-256 digest (lowercase hex) against a stored hash. */
+    public static boolean matchesDigest(String digest, String storedHash) {
+        if (storedHash == null || digest == null || !DIGEST.matcher(digest).matches()) {
+            return false;
+        }
+        try {
+            return BCrypt.verifyer().verify(digest.toCharArray(), storedHash.toCharArray()).verified;
+        } catch (RuntimeException notBcrypt) {
+            return false;
+        }
+    }
+
+    /** Lowercase hex sha-256 of the UTF-8 password, as Meteor's accounts-password computes it. */
+    public static String digest(String password) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

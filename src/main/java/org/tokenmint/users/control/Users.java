@@ -1,0 +1,152 @@
+package org.tokenmint.users.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.tokenmint.access.control.Denial;
+import org.tokenmint.access.control.Permissions;
+import org.tokenmint.access.control.RequiresPermission;
+import org.tokenmint.access.entity.Permission;
+import org.tokenmint.access.entity.Role;
+import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.WireDates;
+import org.tokenmint.sessions.entity.Caller;
+import org.tokenmint.users.entity.NewUser;
+import org.tokenmint.users.entity.User;
+
+/** Owns users: lookups by id, username and email, and creation with Rocket.Chat's checks. */
+@ApplicationScoped
+public class Users {
+
+    /** Rocket.Chat's default {@code UTF8_User_Names_Validation}. */
+    static final Pattern USERNAME = Pattern.compile("^[0-9a-zA-Z-_.]+$");
+    static final Set<String> BLOCKED = Set.of("admin", "administrator", "system", "user", "all", "here");
+    static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
+    /** Longest username or email a lookup can match: longer values are answered without a query. */
+    public static final int MAX_NAME_LENGTH = 254;
+    private static final String METHOD = "insertOrUpdateUser";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    Caller caller;
+
+    public Optional<User> findById(String id) {
+        if (!UserIds.isWellFormed(id)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    /** Case-insensitive, as Rocket.Chat's {@code findOneByUsernameIgnoringCase}. */
+    public Optional<User> findByUsername(String username) {
+        if (username == null || username.length() > MAX_NAME_LENGTH) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(User.FIND_BY_USERNAME, User.class).setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    public Optional<User> findByEmail(String email) {
+        if (email == null || email.length() > MAX_NAME_LENGTH) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(User.FIND_BY_EMAIL, User.class).setParameter("email", email)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * users.create: the caller needs create-user; then roles, admin assignment, username, email and availability
+     * are checked in Rocket.Chat's order, each failure a 400 with {@code details.method = insertOrUpdateUser}.
+     */
+    @Transactional
+    @RequiresPermission(value = Permission.CREATE_USER, denial = Denial.ADD_USER)
+    public User create(NewUser request) {
+        List<String> roles = request.roles().filter(r -> !r.isEmpty()).orElse(List.of(Role.USER));
+        Set<String> distinctRoles = Set.copyOf(roles);
+        long known = em.createNamedQuery(Role.COUNT_BY_IDS, Long.class).setParameter("ids", distinctRoles)
+                .getSingleResult();
+        if (known != distinctRoles.size()) {
+            throw ApiError.of("error-action-not-allowed", "The field Roles consist invalid role id", details());
+        }
+        if (roles.contains(Role.ADMIN) && !permissions.has(caller, Permission.ASSIGN_ADMIN_ROLE)) {
+            throw ApiError.of("error-action-not-allowed", "Assigning admin is not allowed",
+                    details().add("action", "Assign_admin"));
+        }
+        String username = request.username();
+        requireField(request.name(), "Name");
+        requireField(username, "Username");
+        if (!USERNAME.matcher(username).matches()) {
+            throw ApiError.of("error-input-is-not-a-valid-field", username + " is not a valid username",
+                    details().add("input", username).add("field", "Username"));
+        }
+        if (!request.setRandomPassword()) {
+            requireField(request.password(), "Password");
+        }
+        if (!EMAIL.matcher(request.email()).matches()) {
+            throw ApiError.of("error-invalid-email", "Invalid email " + request.email(),
+                    details().add("email", request.email()));
+        }
+        if (BLOCKED.contains(username.toLowerCase(Locale.ROOT))) {
+            throw ApiError.of("error-blocked-username", username + " is blocked and can't be used!",
+                    details().add("field", username));
+        }
+        if (findByUsername(username).isPresent()) {
+            throw ApiError.of("error-field-unavailable", username + " is already in use :(",
+                    details().add("field", username));
+        }
+        if (findByEmail(request.email()).isPresent()) {
+            throw ApiError.of("error-field-unavailable", request.email() + " is already in use :(",
+                    details().add("field", request.email()));
+        }
+        String password = request.setRandomPassword() ? randomPassword() : request.password();
+        return insert(new User(UserIds.next(), username, request.name(), request.email(), request.verified(),
+                Passwords.hash(password), request.active(), request.requirePasswordChange(), roles,
+                WireDates.now()));
+    }
+
+    /** Stores a user without checks of the caller: for the initial admin, whom no caller creates. */
+    @Transactional
+    public User insert(User user) {
+        em.persist(user);
+        em.flush();
+        return user;
+    }
+
+    public long countWithRole(String role) {
+        return em.createNamedQuery(User.COUNT_WITH_ROLE, Long.class).setParameter("role", role).getSingleResult();
+    }
+
+    private static void requireField(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiError.of("error-the-field-is-required", "The field " + field + " is required",
+                    details().add("field", field));
+        }
+    }
+
+    private static JsonObjectBuilder details() {
+        return Json.createObjectBuilder().add("method", METHOD);
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
