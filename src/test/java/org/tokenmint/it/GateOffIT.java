@@ -1,0 +1,64 @@
+package org.tokenmint.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tokenmint.it.Api.Reply;
+import org.tokenmint.it.Api.Session;
+
+/** The server runs with CREATE_TOKENS_FOR_USERS=TRUE, which is not "true": the gate is shut. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GateOffIT {
+
+    @Deployment(testable = false)
+    @TargetsContainer("gateoff")
+    static WebArchive war() {
+        return Deployments.builtWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void nobodyMintsNotEvenAdminsOrForThemselves() {
+        Api api = new Api(base);
+        Session admin = api.admin();
+        Session mia = api.newUser(Api.unique("mia"));
+        String before = Db.snapshot();
+        for (Session caller : new Session[] {admin, mia}) {
+            for (String target : new String[] {admin.userId(), mia.userId()}) {
+                Reply reply = api.post("api/v1/users.createToken", caller, "{\"userId\":\"" + target + "\"}");
+                assertEquals(400, reply.status());
+                assertEquals(CreateTokenIT.NOT_AUTHORIZED, reply.body());
+            }
+        }
+        assertEquals(before, Db.snapshot());
+    }
+
+    @Test
+    void anUnknownUserIsStillReportedAsSuch() {
+        Api api = new Api(base);
+        Reply reply = api.post("api/v1/users.createToken", api.admin(), "{\"username\":\"no-such-user-here\"}");
+        assertEquals("error-invalid-user", reply.json().getString("errorType"));
+    }
+
+    @Test
+    void exactlyOneInitialAdminAcrossAllServers() {
+        assertEquals(1, Db.count("SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id "
+                + "WHERE r.role_id = 'admin' AND u.username = 'admin'"));
+        assertEquals("admin@tokenmint.test", Db.string("SELECT email FROM users WHERE username = 'admin'"));
+        assertEquals("t", Db.string("SELECT email_verified FROM users WHERE username = 'admin'"));
+        assertEquals("Administrator", Db.string("SELECT name FROM users WHERE username = 'admin'"));
+        String hash = Db.string("SELECT password_hash FROM users WHERE username = 'admin'");
+        assertEquals("$2b$10$", hash.substring(0, 7));
+    }
+}
