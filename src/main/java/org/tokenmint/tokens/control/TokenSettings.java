@@ -16,8 +16,8 @@ public class TokenSettings {
     static final int DEFAULT_MAX_TOKENS = 50;
 
     @Inject
-    @ConfigProperty(name = "CREATE_TOKENS_FOR_USERS", defaultValue = "")
-    String createTokensForUsers;
+    @ConfigProperty(name = "CREATE_TOKENS_FOR_USERS")
+    Optional<String> createTokensForUsers;
 
     @Inject
     @ConfigProperty(name = "CREATE_TOKENS_FOR_USERS_SECRET")
@@ -38,7 +38,7 @@ public class TokenSettings {
 
     /** The documented gate: exactly {@code true} or {@code yes}, case-sensitive. */
     public boolean gateOpen() {
-        return "true".equals(createTokensForUsers) || "yes".equals(createTokensForUsers);
+        return createTokensForUsers.filter(value -> value.equals("true") || value.equals("yes")).isPresent();
     }
 
     /** Compares in constant time; false when no secret is configured. */

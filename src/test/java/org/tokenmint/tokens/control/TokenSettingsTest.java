@@ -14,7 +14,7 @@ class TokenSettingsTest {
 
     static TokenSettings settings(String gate, String secret, String expiration, String max) {
         TokenSettings settings = new TokenSettings();
-        settings.createTokensForUsers = gate;
+        settings.createTokensForUsers = Optional.ofNullable(gate);
         settings.secret = Optional.ofNullable(secret);
         settings.loginExpiration = expiration;
         settings.maxResumeLoginTokens = max;
@@ -31,6 +31,11 @@ class TokenSettingsTest {
     @ValueSource(strings = {"TRUE", "True", "1", "on", "YES", "", " true", "false"})
     void anythingElseKeepsTheGateShut(String value) {
         assertFalse(settings(value, null, "90", "50").gateOpen());
+    }
+
+    @Test
+    void anUnsetGateIsShut() {
+        assertFalse(settings(null, null, "90", "50").gateOpen());
     }
 
     @Test
