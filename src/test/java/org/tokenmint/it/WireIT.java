@@ -71,6 +71,26 @@ class WireIT {
         assertEnvelope(api.get("api/v1/users.createToken", admin), 405, "GET on a POST route");
         assertEnvelope(api.send("PUT", "api/v1/login", null, "application/json", "{}".getBytes()), 405, "PUT login");
         assertEnvelope(api.send("DELETE", "api/v1/me", admin, null, null), 405, "DELETE me");
+        assertEnvelope(api.send("FOO", "api/info", null, null, null), 405, "an unknown HTTP method");
+        assertEnvelope(api.send("PATCH", "api/v1/users.createToken", admin, "application/json", "{}".getBytes()), 405,
+                "PATCH");
+        assertEnvelope(api.get("", null), 404, "the root");
+        assertEnvelope(api.get("_error", null), 404, "the error page itself");
+    }
+
+    @Test
+    void anyAcceptHeaderGetsJson() {
+        for (String accept : new String[] {"text/plain", "text/html", "application/xml", "garbage;;;", "*/*"}) {
+            Reply reply = api.send(api.request("api/v1/me", admin).header("Accept", accept).GET());
+            assertEquals(200, reply.status(), accept + " -> " + reply.body());
+            assertEquals("application/json", reply.header("Content-Type"), accept);
+        }
+    }
+
+    @Test
+    void malformedContentTypeIsAnEnvelope() {
+        assertEnvelope(api.send("POST", "api/v1/users.createToken", admin, ";;garbage", "{}".getBytes()), 415,
+                "malformed content type");
     }
 
     @Test

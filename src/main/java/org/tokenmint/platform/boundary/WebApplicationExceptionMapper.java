@@ -38,7 +38,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status == 404) {
             return "API endpoint does not exist";
         }
-        if (status >= 500) {
+        if (status == 500) {
             return "Internal server error";
         }
         Response.Status known = Response.Status.fromStatusCode(status);
