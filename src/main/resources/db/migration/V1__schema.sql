@@ -11,7 +11,7 @@ CREATE TABLE users (
     type                    text        NOT NULL DEFAULT 'user',
     status                  text        NOT NULL DEFAULT 'offline',
     utc_offset              integer     NOT NULL DEFAULT 0,
-    require_password_change boolean     NOT NULL DEFAULT false,
+    require_password_change boolean,
     created_at              timestamptz NOT NULL,
     updated_at              timestamptz NOT NULL,
     last_login              timestamptz

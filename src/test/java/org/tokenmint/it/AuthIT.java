@@ -158,6 +158,13 @@ class AuthIT {
     }
 
     @Test
+    void logoutByGetAlsoWorks() {
+        Reply reply = api.get("api/v1/logout", user);
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(401, api.get("api/v1/me", user).status());
+    }
+
+    @Test
     void everyAuthenticationFailureIsTheSame401() {
         Session other = api.newUser(Api.unique("jack"));
         Session expired = api.login(name, "pw-" + name);

@@ -72,6 +72,12 @@ class PermissionsIT {
         Reply future = api.get("api/v1/permissions.listAll?updatedSince=2999-01-01T00:00:00.000Z", admin);
         assertEquals(200, future.status());
         assertEquals("{\"update\":[],\"remove\":[],\"success\":true}", future.body());
+        Reply empty = api.get("api/v1/permissions.listAll?updatedSince=", admin);
+        assertEquals(200, empty.status(), "an empty date means no filter");
+        assertTrue(roles(empty, "update").containsKey("create-user"));
+        Reply unknownKey = api.get("api/v1/permissions.listAll?since=2020-01-01", admin);
+        assertEquals("{\"success\":false,\"errorType\":\"invalid-params\",\"error\":\"must NOT have additional properties\"}",
+                unknownKey.body());
         Reply bad = api.get("api/v1/permissions.listAll?updatedSince=" + URLEncoder.encode("not a date",
                 StandardCharsets.UTF_8), admin);
         assertEquals(400, bad.status());
@@ -88,7 +94,8 @@ class PermissionsIT {
         assertEquals(403, reply.status());
         assertEquals("{\"success\":false,\"error\":\"User does not have the permissions required for this action "
                 + "[error-unauthorized]\"}", reply.body());
-        assertEquals(403, api.post("api/v1/permissions.update", user, "not json").status(), "permission before body");
+        assertEquals(400, api.post("api/v1/permissions.update", user, "{\"permissions\":7}").status(),
+                "the body is validated before the route permission, as in Rocket.Chat");
         assertEquals(before, Db.snapshot());
     }
 

@@ -108,10 +108,16 @@ class UsersCreateIT {
 
         assertEquals(refusal("error-action-not-allowed", "Adding user is not allowed", ",\"action\":\"Adding_user\""),
                 create(plain, body("bad name!", ",\"roles\":[\"nope\"]")).body());
-        assertEquals(refusal("error-action-not-allowed", "The field Roles consist invalid role id", ""),
+        assertEquals(refusal("error-action-not-allowed", "The field Roles consist invalid role id", ",\"action\":\"Assign_role\""),
                 create(admin, body("bad name!", ",\"roles\":[\"nope\"]")).body());
         assertEquals(refusal("error-input-is-not-a-valid-field", "bad name! is not a valid username",
                 ",\"input\":\"bad name!\",\"field\":\"Username\""), create(admin, body("bad name!", "")).body());
+        assertEquals(refusal("error-input-is-not-a-valid-field", "o&#39;neil&lt;b&gt; is not a valid username",
+                ",\"input\":\"o'neil<b>\",\"field\":\"Username\""), create(admin, body("o'neil<b>", "")).body());
+        assertEquals(refusal("error-the-field-is-required", "The field Name is required", ",\"field\":\"Name\""),
+                create(admin, "{\"email\":\"a@b.io\",\"name\":\" \",\"password\":\"p\",\"username\":\"u\"}").body());
+        assertEquals(refusal("error-the-field-is-required", "The field Password is required", ",\"field\":\"Password\""),
+                create(admin, "{\"email\":\"a@b.io\",\"name\":\"n\",\"password\":\"\",\"username\":\"u\"}").body());
         assertEquals(refusal("error-blocked-username", "Administrator is blocked and can't be used!",
                 ",\"field\":\"Administrator\""), create(admin, body("Administrator", "")).body());
         assertEquals(refusal("error-field-unavailable", taken.toUpperCase() + " is already in use :(",
@@ -121,7 +127,28 @@ class UsersCreateIT {
                 + "\"password\":\"p\",\"username\":\"" + other + "\"}");
         assertEquals(refusal("error-field-unavailable", taken.toUpperCase() + "@tokenmint.test is already in use :(",
                 ",\"field\":\"" + taken.toUpperCase() + "@tokenmint.test\""), emailTaken.body());
+        Reply badEmail = create(admin, "{\"email\":\"no-at-sign\",\"name\":\"n\",\"password\":\"p\",\"username\":\""
+                + Api.unique("rae") + "\"}");
+        assertEquals("{\"success\":false,\"error\":\"Invalid email no-at-sign [error-invalid-email]\",\"errorType\":"
+                + "\"error-invalid-email\",\"details\":{\"function\":\"RocketChat.validateEmailDomain\",\"email\":\"no-at-sign\"}}",
+                badEmail.body());
         assertEquals(before, Db.snapshot());
+    }
+
+    @Test
+    void nullableFieldsRandomPasswordAndAnExplicitFalse() {
+        String name = Api.unique("sue");
+        Reply reply = create(admin, body(name, ",\"active\":null,\"bio\":null,\"verified\":null,\"requirePasswordChange\":false"));
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(reply.json().getJsonObject("user").getBoolean("active"));
+        assertFalse(reply.json().getJsonObject("user").getBoolean("requirePasswordChange"));
+        Reply random = create(admin, body(Api.unique("sue"), ",\"setRandomPassword\":true"));
+        assertEquals(200, random.status(), random.body());
+        assertTrue(random.json().getJsonObject("user").getBoolean("requirePasswordChange"));
+        assertEquals(401, api.post("api/v1/login", null, "{\"user\":\"" + random.json().getJsonObject("user")
+                .getString("username") + "\",\"password\":\"pw\"}").status(), "the given password was replaced");
+        assertFalse(create(admin, body(Api.unique("sue"), "")).json().getJsonObject("user")
+                .containsKey("requirePasswordChange"), "absent when never set");
     }
 
     @Test

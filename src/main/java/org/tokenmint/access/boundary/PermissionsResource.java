@@ -13,8 +13,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +24,6 @@ import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
 import org.tokenmint.access.control.Permissions;
-import org.tokenmint.access.control.RequiresPermission;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.Envelope;
@@ -47,11 +48,17 @@ public class PermissionsResource {
     @Inject
     Permissions permissions;
 
+    @Context
+    UriInfo uriInfo;
+
     @GET
     @Path("permissions.listAll")
     public JsonObject listAll(@QueryParam("updatedSince") String updatedSince) {
+        if (uriInfo.getQueryParameters().keySet().stream().anyMatch(key -> !key.equals("updatedSince"))) {
+            throw ApiError.invalidParams("must NOT have additional properties");
+        }
         Optional<Instant> since = Optional.empty();
-        if (updatedSince != null) {
+        if (updatedSince != null && !updatedSince.isEmpty()) {
             since = Optional.of(WireDates.parse(updatedSince).orElseThrow(() -> ApiError.of(
                     "error-roomId-param-invalid", "The \"updatedSince\" query parameter must be a valid date.")));
         }
@@ -60,9 +67,9 @@ public class PermissionsResource {
                 .add("remove", Json.createArrayBuilder()));
     }
 
+    /** The body is validated before the route permission is checked, in Rocket.Chat's order. */
     @POST
     @Path("permissions.update")
-    @RequiresPermission(Permission.ACCESS_PERMISSIONS)
     public JsonObject update(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         JsonObject json = JsonBody.read(contentType, body);
         UPDATE.validate(json);

@@ -61,6 +61,7 @@ public class Permissions {
 
     /** Replaces the role lists; all or nothing, with Rocket.Chat's checks and errors. */
     @Transactional
+    @RequiresPermission(Permission.ACCESS_PERMISSIONS)
     public List<Permission> update(List<Change> changes) {
         Set<String> ids = new HashSet<>();
         changes.forEach(c -> ids.add(c.permission()));

@@ -25,7 +25,11 @@ public final class ObjectSchema {
     }
 
     private record Property(String name, Type type, boolean required, int minLength, int maxLength,
-            Type itemType, ObjectSchema itemSchema) {
+            Type itemType, ObjectSchema itemSchema, boolean nullable) {
+
+        Property asNullable() {
+            return new Property(name, type, required, minLength, maxLength, itemType, itemSchema, true);
+        }
     }
 
     private final List<Property> properties = new ArrayList<>();
@@ -36,26 +40,32 @@ public final class ObjectSchema {
     }
 
     public ObjectSchema required(String name, Type type) {
-        return add(new Property(name, type, true, 0, Integer.MAX_VALUE, null, null));
+        return add(new Property(name, type, true, 0, Integer.MAX_VALUE, null, null, false));
     }
 
     public ObjectSchema optional(String name, Type type) {
-        return add(new Property(name, type, false, 0, Integer.MAX_VALUE, null, null));
+        return add(new Property(name, type, false, 0, Integer.MAX_VALUE, null, null, false));
     }
 
     /** A string property with bounds on its length. */
     public ObjectSchema string(String name, boolean required, int minLength, int maxLength) {
-        return add(new Property(name, Type.STRING, required, minLength, maxLength, null, null));
+        return add(new Property(name, Type.STRING, required, minLength, maxLength, null, null, false));
     }
 
     /** An array property whose items are all of one scalar type. */
     public ObjectSchema arrayOf(String name, boolean required, Type itemType) {
-        return add(new Property(name, Type.ARRAY, required, 0, Integer.MAX_VALUE, itemType, null));
+        return add(new Property(name, Type.ARRAY, required, 0, Integer.MAX_VALUE, itemType, null, false));
     }
 
     /** An array property whose items are objects of the given schema. */
     public ObjectSchema arrayOf(String name, boolean required, ObjectSchema itemSchema) {
-        return add(new Property(name, Type.ARRAY, required, 0, Integer.MAX_VALUE, Type.OBJECT, itemSchema));
+        return add(new Property(name, Type.ARRAY, required, 0, Integer.MAX_VALUE, Type.OBJECT, itemSchema, false));
+    }
+
+    /** Lets the property last declared also be {@code null} (JSON Schema's {@code nullable: true}). */
+    public ObjectSchema nullable() {
+        properties.set(properties.size() - 1, properties.get(properties.size() - 1).asNullable());
+        return this;
     }
 
     public ObjectSchema noAdditionalProperties() {
@@ -84,7 +94,7 @@ public final class ObjectSchema {
         }
         for (Property p : properties) {
             JsonValue value = body.get(p.name());
-            if (value != null) {
+            if (value != null && !(p.nullable() && value.getValueType() == JsonValue.ValueType.NULL)) {
                 check(p, value);
             }
         }

@@ -68,6 +68,17 @@ public class AuthResource {
     @POST
     @Path("logout")
     public JsonObject logout() {
+        return revokePresentedToken();
+    }
+
+    /** Rocket.Chat registers logout for GET as well. */
+    @GET
+    @Path("logout")
+    public JsonObject logoutByGet() {
+        return revokePresentedToken();
+    }
+
+    JsonObject revokePresentedToken() {
         tokens.revoke(caller.tokenId());
         return Json.createObjectBuilder()
                 .add("status", "success")

@@ -3,14 +3,13 @@ package org.tokenmint.sessions.control;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.Locale;
 import java.util.Optional;
 import org.tokenmint.users.control.Passwords;
 
 /**
  * A {@code login} body in any of Rocket.Chat's forms: {@code {resume}}, or an identity ({@code user} as a name or
  * an email, {@code user:{username}}, {@code user:{email}}, {@code username}, {@code email}) with a password, plain
- * or as {@code {digest, algorithm:"sha-256"}}. A body that fits no form is empty: the caller answers 401.
+ * or as {@code {digest, algorithm:"sha-256"}} (exactly that algorithm, the digest compared as sent). A body that fits no form is empty: the caller answers 401.
  */
 public record LoginRequest(Optional<String> resume, Optional<String> username, Optional<String> email,
         Optional<String> passwordDigest) {
@@ -40,6 +39,12 @@ public record LoginRequest(Optional<String> resume, Optional<String> username, O
         return new LoginRequest(Optional.empty(), username, email, digest(body.get("password")));
     }
 
+    /** Never prints the resume token or the digest (either one logs in). */
+    @Override
+    public String toString() {
+        return "LoginRequest[username=" + username + ", email=" + email + ", resume=" + resume.isPresent() + "]";
+    }
+
     /** The lowercase hex sha-256 of the password, whichever form the client sent it in. */
     static Optional<String> digest(JsonValue password) {
         if (password == null) {
@@ -50,11 +55,10 @@ public record LoginRequest(Optional<String> resume, Optional<String> username, O
         }
         if (password.getValueType() == JsonValue.ValueType.OBJECT) {
             JsonObject form = password.asJsonObject();
-            Optional<String> algorithm = string(form.get("algorithm"));
-            if (algorithm.isPresent() && !algorithm.get().equals("sha-256")) {
+            if (!string(form.get("algorithm")).filter("sha-256"::equals).isPresent()) {
                 return Optional.empty();
             }
-            return string(form.get("digest")).map(d -> d.toLowerCase(Locale.ROOT));
+            return string(form.get("digest"));
         }
         return Optional.empty();
     }

@@ -21,6 +21,12 @@ public class Logins {
 
     /** The user and the token to hand out. */
     public record Session(User user, String authToken) {
+
+        /** Never prints the token. */
+        @Override
+        public String toString() {
+            return "Session[userId=" + user.getId() + "]";
+        }
     }
 
     @Inject

@@ -28,6 +28,13 @@ public record CreateTokenRequest(Contract contract, String userId, String userna
                 optionalString(body, "username"), optionalString(body, "user"), null);
     }
 
+    /** Never prints the secret. */
+    @Override
+    public String toString() {
+        return "CreateTokenRequest[" + contract + ", userId=" + userId + ", username=" + username + ", user=" + user
+                + "]";
+    }
+
     /** A string field, absent or {@code null} meaning not given; any other JSON type is invalid. */
     static String optionalString(JsonObject body, String name) {
         JsonValue value = body.get(name);

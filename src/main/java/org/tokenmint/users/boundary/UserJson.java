@@ -4,6 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.tokenmint.platform.control.WireDates;
 import org.tokenmint.users.entity.User;
 
@@ -13,28 +15,24 @@ public final class UserJson {
     private UserJson() {
     }
 
-    /** {@code GET me}, and {@code data.me} of login: the caller, flat. */
+    /** {@code GET me}, and {@code data.me} of login: the caller, flat, in Rocket.Chat's key order. */
     public static JsonObjectBuilder me(User user, URI baseUri) {
         JsonObjectBuilder me = Json.createObjectBuilder()
                 .add("_id", user.getId())
                 .add("username", user.getUsername())
                 .add("name", user.getName());
-        user.getEmail().ifPresent(address -> {
+        if (user.getEmail().isPresent()) {
             me.add("emails", emails(user));
-            if (user.isEmailVerified()) {
-                me.add("email", address);
-            }
-        });
+        }
         me.add("status", user.getStatus())
                 .add("active", user.isActive())
                 .add("roles", roles(user))
-                .add("utcOffset", user.getUtcOffset())
-                .add("settings", Json.createObjectBuilder().add("preferences", Json.createObjectBuilder()))
-                .add("avatarUrl", baseUri.resolve("avatar/" + user.getUsername()).toString());
-        if (user.isRequirePasswordChange()) {
-            me.add("requirePasswordChange", true);
-        }
-        return me;
+                .add("utcOffset", user.getUtcOffset());
+        user.getRequirePasswordChange().ifPresent(required -> me.add("requirePasswordChange", required));
+        user.getEmail().filter(address -> user.isEmailVerified()).ifPresent(address -> me.add("email", address));
+        return me.add("settings", Json.createObjectBuilder().add("preferences", Json.createObjectBuilder()))
+                .add("avatarUrl", baseUri.toString() + "avatar/"
+                        + URLEncoder.encode(user.getUsername(), StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     /** users.create's {@code user}. */
@@ -51,9 +49,7 @@ public final class UserJson {
                 .add("active", user.isActive())
                 .add("roles", roles(user))
                 .add("name", user.getName());
-        if (user.isRequirePasswordChange()) {
-            json.add("requirePasswordChange", true);
-        }
+        user.getRequirePasswordChange().ifPresent(required -> json.add("requirePasswordChange", required));
         return json.add("settings", Json.createObjectBuilder())
                 .add("_updatedAt", WireDates.format(user.getUpdatedAt()));
     }

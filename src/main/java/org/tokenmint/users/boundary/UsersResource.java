@@ -41,16 +41,16 @@ public class UsersResource {
             .string("name", true, 0, 255)
             .string("password", true, 0, 1024)
             .string("username", true, 0, 120)
-            .optional("active", Type.BOOLEAN)
-            .string("bio", false, 0, 4096)
-            .string("nickname", false, 0, 255)
-            .string("statusText", false, 0, 255)
+            .optional("active", Type.BOOLEAN).nullable()
+            .string("bio", false, 0, 4096).nullable()
+            .string("nickname", false, 0, 255).nullable()
+            .string("statusText", false, 0, 255).nullable()
             .arrayOf("roles", false, Type.STRING)
-            .optional("joinDefaultChannels", Type.BOOLEAN)
-            .optional("requirePasswordChange", Type.BOOLEAN)
-            .optional("setRandomPassword", Type.BOOLEAN)
-            .optional("sendWelcomeEmail", Type.BOOLEAN)
-            .optional("verified", Type.BOOLEAN)
+            .optional("joinDefaultChannels", Type.BOOLEAN).nullable()
+            .optional("requirePasswordChange", Type.BOOLEAN).nullable()
+            .optional("setRandomPassword", Type.BOOLEAN).nullable()
+            .optional("sendWelcomeEmail", Type.BOOLEAN).nullable()
+            .optional("verified", Type.BOOLEAN).nullable()
             .optional("customFields", Type.OBJECT)
             .noAdditionalProperties();
 
@@ -89,13 +89,15 @@ public class UsersResource {
                 .map(array -> array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
         User user = users.create(new NewUser(json.getString("username"), json.getString("name"),
                 json.getString("email"), json.getString("password"), flag(json, "active", true), roles,
-                flag(json, "verified", false), flag(json, "requirePasswordChange", false),
+                flag(json, "verified", false),
+                Optional.ofNullable(json.get("requirePasswordChange")).filter(v -> v != JsonValue.NULL)
+                        .map(JsonValue.TRUE::equals),
                 flag(json, "setRandomPassword", false)));
         return Envelope.success(Json.createObjectBuilder().add("user", UserJson.created(user)));
     }
 
     static boolean flag(JsonObject json, String name, boolean fallback) {
         JsonValue value = json.get(name);
-        return value == null ? fallback : value == JsonValue.TRUE;
+        return value == null || value == JsonValue.NULL ? fallback : value == JsonValue.TRUE;
     }
 }

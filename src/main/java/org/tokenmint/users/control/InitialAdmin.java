@@ -66,8 +66,13 @@ public class InitialAdmin {
             return;
         }
         String address = email.filter(e -> !e.isBlank()).orElse(null);
+        if (address != null && users.findByEmail(address).isPresent()) {
+            LOG.warning("ADMIN_PASS is set and no user is admin, but ADMIN_EMAIL belongs to another user: "
+                    + "no initial admin created");
+            return;
+        }
         users.insert(new User(UserIds.next(), username, name, address, "true".equals(emailVerified),
-                Passwords.hash(password.get()), true, false, List.of(Role.ADMIN), WireDates.now()));
+                Passwords.hash(password.get()), true, null, List.of(Role.ADMIN), WireDates.now()));
         LOG.info("Created the initial admin '" + username + "'");
     }
 }

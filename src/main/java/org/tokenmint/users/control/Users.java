@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -32,7 +33,7 @@ public class Users {
     /** Rocket.Chat's default {@code UTF8_User_Names_Validation}. */
     static final Pattern USERNAME = Pattern.compile("^[0-9a-zA-Z-_.]+$");
     static final Set<String> BLOCKED = Set.of("admin", "administrator", "system", "user", "all", "here");
-    static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
+    static final Pattern EMAIL = Pattern.compile("^[^@]+@[^@]+$");
     /** Longest username or email a lookup can match: longer values are answered without a query. */
     public static final int MAX_NAME_LENGTH = 254;
     private static final String METHOD = "insertOrUpdateUser";
@@ -72,8 +73,9 @@ public class Users {
     }
 
     /**
-     * users.create: the caller needs create-user; then roles, admin assignment, username, email and availability
-     * are checked in Rocket.Chat's order, each failure a 400 with {@code details.method = insertOrUpdateUser}.
+     * users.create: the caller needs create-user; then roles, admin assignment, required fields, username,
+     * availability and the email's form are checked in Rocket.Chat's order ({@code validateUserData}, then
+     * {@code saveNewUser}), each failure a 400 with Rocket.Chat's details.
      */
     @Transactional
     @RequiresPermission(value = Permission.CREATE_USER, denial = Denial.ADD_USER)
@@ -83,42 +85,48 @@ public class Users {
         long known = em.createNamedQuery(Role.COUNT_BY_IDS, Long.class).setParameter("ids", distinctRoles)
                 .getSingleResult();
         if (known != distinctRoles.size()) {
-            throw ApiError.of("error-action-not-allowed", "The field Roles consist invalid role id", details());
+            throw ApiError.of("error-action-not-allowed", "The field Roles consist invalid role id",
+                    details().add("action", "Assign_role"));
         }
         if (roles.contains(Role.ADMIN) && !permissions.has(caller, Permission.ASSIGN_ADMIN_ROLE)) {
             throw ApiError.of("error-action-not-allowed", "Assigning admin is not allowed",
                     details().add("action", "Assign_admin"));
         }
         String username = request.username();
-        requireField(request.name(), "Name");
-        requireField(username, "Username");
+        requireField(!request.name().isBlank(), "Name");
+        requireField(!username.isBlank(), "Username");
         if (!USERNAME.matcher(username).matches()) {
-            throw ApiError.of("error-input-is-not-a-valid-field", username + " is not a valid username",
+            throw ApiError.of("error-input-is-not-a-valid-field", escape(username) + " is not a valid username",
                     details().add("input", username).add("field", "Username"));
         }
-        if (!request.setRandomPassword()) {
-            requireField(request.password(), "Password");
-        }
-        if (!EMAIL.matcher(request.email()).matches()) {
-            throw ApiError.of("error-invalid-email", "Invalid email " + request.email(),
-                    details().add("email", request.email()));
-        }
+        requireField(request.setRandomPassword() || !request.password().isEmpty(), "Password");
         if (BLOCKED.contains(username.toLowerCase(Locale.ROOT))) {
-            throw ApiError.of("error-blocked-username", username + " is blocked and can't be used!",
+            throw ApiError.of("error-blocked-username", escape(username) + " is blocked and can't be used!",
                     details().add("field", username));
         }
         if (findByUsername(username).isPresent()) {
-            throw ApiError.of("error-field-unavailable", username + " is already in use :(",
-                    details().add("field", username));
+            throw unavailable(username);
         }
         if (findByEmail(request.email()).isPresent()) {
-            throw ApiError.of("error-field-unavailable", request.email() + " is already in use :(",
-                    details().add("field", request.email()));
+            throw unavailable(request.email());
+        }
+        if (!EMAIL.matcher(request.email()).matches()) {
+            throw ApiError.of("error-invalid-email", "Invalid email " + escape(request.email()),
+                    Json.createObjectBuilder().add("function", "RocketChat.validateEmailDomain")
+                            .add("email", request.email()));
         }
         String password = request.setRandomPassword() ? randomPassword() : request.password();
-        return insert(new User(UserIds.next(), username, request.name(), request.email(), request.verified(),
-                Passwords.hash(password), request.active(), request.requirePasswordChange(), roles,
-                WireDates.now()));
+        Optional<Boolean> requirePasswordChange = request.setRandomPassword() ? Optional.of(true)
+                : request.requirePasswordChange();
+        User user = new User(UserIds.next(), username, request.name(), request.email(), request.verified(),
+                Passwords.hash(password), request.active(), requirePasswordChange.orElse(null), roles,
+                WireDates.now());
+        try {
+            return insert(user);
+        } catch (PersistenceException raced) {
+            // Another request took the username or the email between the checks above and this insert.
+            throw unavailable(violates(raced, "users_email_lower_key") ? request.email() : username);
+        }
     }
 
     /** Stores a user without checks of the caller: for the initial admin, whom no caller creates. */
@@ -133,8 +141,28 @@ public class Users {
         return em.createNamedQuery(User.COUNT_WITH_ROLE, Long.class).setParameter("role", role).getSingleResult();
     }
 
-    private static void requireField(String value, String field) {
-        if (value == null || value.isBlank()) {
+    static boolean violates(Throwable failure, String constraint) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ApiError unavailable(String value) {
+        return ApiError.of("error-field-unavailable", escape(value) + " is already in use :(",
+                details().add("field", value));
+    }
+
+    /** lodash's {@code escape}, which Rocket.Chat applies to user input quoted in error reasons. */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
+    private static void requireField(boolean given, String field) {
+        if (!given) {
             throw ApiError.of("error-the-field-is-required", "The field " + field + " is required",
                     details().add("field", field));
         }

@@ -59,8 +59,9 @@ public class User {
     @Column(name = "utc_offset", nullable = false)
     private int utcOffset;
 
-    @Column(name = "require_password_change", nullable = false)
-    private boolean requirePasswordChange;
+    /** Null when never set, as a Rocket.Chat user document without the field. */
+    @Column(name = "require_password_change")
+    private Boolean requirePasswordChange;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -81,7 +82,7 @@ public class User {
     }
 
     public User(String id, String username, String name, String email, boolean emailVerified, String passwordHash,
-            boolean active, boolean requirePasswordChange, List<String> roles, Instant now) {
+            boolean active, Boolean requirePasswordChange, List<String> roles, Instant now) {
         this.id = Objects.requireNonNull(id);
         this.username = Objects.requireNonNull(username);
         this.name = Objects.requireNonNull(name);
@@ -137,8 +138,8 @@ public class User {
         return utcOffset;
     }
 
-    public boolean isRequirePasswordChange() {
-        return requirePasswordChange;
+    public Optional<Boolean> getRequirePasswordChange() {
+        return Optional.ofNullable(requirePasswordChange);
     }
 
     public Instant getCreatedAt() {

@@ -1,6 +1,7 @@
 package org.tokenmint.sessions.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -36,12 +37,24 @@ class LoginRequestTest {
     }
 
     @Test
-    void digestFormIsLowercased() {
+    void digestFormNeedsExactlySha256AndIsTakenAsSent() {
         String digest = Passwords.digest("pw");
-        assertEquals(DIGEST, parse("{\"user\":\"alice\",\"password\":{\"digest\":\"" + digest.toUpperCase()
+        assertEquals(DIGEST, parse("{\"user\":\"alice\",\"password\":{\"digest\":\"" + digest
                 + "\",\"algorithm\":\"sha-256\"}}").passwordDigest());
+        assertEquals(Optional.of(digest.toUpperCase()), parse("{\"user\":\"alice\",\"password\":{\"digest\":\""
+                + digest.toUpperCase() + "\",\"algorithm\":\"sha-256\"}}").passwordDigest());
         assertTrue(parse("{\"user\":\"alice\",\"password\":{\"digest\":\"" + digest
                 + "\",\"algorithm\":\"md5\"}}").passwordDigest().isEmpty());
+        assertTrue(parse("{\"user\":\"alice\",\"password\":{\"digest\":\"" + digest + "\"}}")
+                .passwordDigest().isEmpty());
+    }
+
+    @Test
+    void toStringNeverShowsSecrets() {
+        String digest = Passwords.digest("pw");
+        LoginRequest request = parse("{\"user\":\"alice\",\"password\":\"pw\"}");
+        assertFalse(request.toString().contains(digest));
+        assertFalse(parse("{\"resume\":\"tok-secret\"}").toString().contains("tok-secret"));
     }
 
     @Test
