@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import org.tokenmint.platform.boundary.PublicRoute;
+import org.tokenmint.platform.boundary.RateLimited;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.Envelope;
 import org.tokenmint.platform.control.JsonBody;
@@ -53,6 +54,7 @@ public class AuthResource {
     @POST
     @Path("login")
     @PublicRoute
+    @RateLimited
     public JsonObject login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         Logins.Session session = logins.login(LoginRequest.parse(JsonBody.read(contentType, body)),
                 http.getRemoteAddr());
