@@ -35,7 +35,25 @@ public enum Denial {
             return ApiError.of("error-action-not-allowed", "Adding user is not allowed",
                     Json.createObjectBuilder().add("method", "insertOrUpdateUser").add("action", "Adding_user"));
         }
+    },
+    /** roles.create without access-permissions. */
+    ACCESS_PERMISSIONS {
+        @Override
+        public ApiError error() {
+            return ApiError.of(ACTION_NOT_ALLOWED, ACCESSING_PERMISSIONS);
+        }
+    },
+    /** roles.addUserToRole without access-permissions (Rocket.Chat's authorization:addUserToRole). */
+    ADD_USER_TO_ROLE {
+        @Override
+        public ApiError error() {
+            return ApiError.of(ACTION_NOT_ALLOWED, ACCESSING_PERMISSIONS, Json.createObjectBuilder()
+                    .add("method", "authorization:addUserToRole").add("action", "Accessing_permissions"));
+        }
     };
+
+    static final String ACTION_NOT_ALLOWED = "error-action-not-allowed";
+    static final String ACCESSING_PERMISSIONS = "Accessing permissions is not allowed";
 
     static final String NOT_AUTHORIZED_CODE = "error-not-authorized";
     static final String NOT_AUTHORIZED_REASON = "Not authorized";

@@ -34,6 +34,8 @@ public class Permission {
     public static final String ASSIGN_ADMIN_ROLE = "assign-admin-role";
     public static final String USER_GENERATE_ACCESS_TOKEN = "user-generate-access-token";
     public static final String API_BYPASS_RATE_LIMIT = "api-bypass-rate-limit";
+    public static final String LOGOUT_OTHER_USER = "logout-other-user";
+    public static final String VIEW_TOKEN_AUDIT = "view-token-audit";
 
     @Id
     @Column(name = "id")

@@ -13,10 +13,12 @@ import java.util.Objects;
 @Table(name = "roles")
 @NamedQuery(name = Role.FIND_ALL, query = "SELECT r FROM Role r ORDER BY r.name")
 @NamedQuery(name = Role.COUNT_BY_IDS, query = "SELECT COUNT(r) FROM Role r WHERE r.id IN :ids")
+@NamedQuery(name = Role.FIND_BY_NAME, query = "SELECT r FROM Role r WHERE r.name = :name")
 public class Role {
 
     public static final String FIND_ALL = "Role.findAll";
     public static final String COUNT_BY_IDS = "Role.countByIds";
+    public static final String FIND_BY_NAME = "Role.findByName";
 
     public static final String ADMIN = "admin";
     public static final String USER = "user";

@@ -41,6 +41,18 @@ public final class JsonBody {
         return parse(bytes);
     }
 
+    /** A string field, absent or {@code null} meaning not given; any other JSON type is invalid. */
+    public static String optionalString(JsonObject body, String name) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw ApiError.invalidParams("must be string");
+        }
+        return ((JsonString) value).getString();
+    }
+
     static JsonObject parse(byte[] bytes) {
         String text;
         try {

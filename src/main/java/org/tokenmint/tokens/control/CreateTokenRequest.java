@@ -1,9 +1,7 @@
 package org.tokenmint.tokens.control;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.JsonBody;
 import org.tokenmint.platform.control.ObjectSchema;
 import org.tokenmint.tokens.entity.Contract;
 
@@ -24,8 +22,8 @@ public record CreateTokenRequest(Contract contract, String userId, String userna
             return new CreateTokenRequest(Contract.SECRET, body.getString("userId"), null, null,
                     body.getString("secret"));
         }
-        return new CreateTokenRequest(Contract.DOCUMENTED, optionalString(body, "userId"),
-                optionalString(body, "username"), optionalString(body, "user"), null);
+        return new CreateTokenRequest(Contract.DOCUMENTED, JsonBody.optionalString(body, "userId"),
+                JsonBody.optionalString(body, "username"), JsonBody.optionalString(body, "user"), null);
     }
 
     /** Never prints the secret. */
@@ -33,21 +31,5 @@ public record CreateTokenRequest(Contract contract, String userId, String userna
     public String toString() {
         return "CreateTokenRequest[" + contract + ", userId=" + userId + ", username=" + username + ", user=" + user
                 + "]";
-    }
-
-    /** A string field, absent or {@code null} meaning not given; any other JSON type is invalid. */
-    static String optionalString(JsonObject body, String name) {
-        JsonValue value = body.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw ApiError.invalidParams("must be string");
-        }
-        return ((JsonString) value).getString();
-    }
-
-    static boolean given(String value) {
-        return value != null && !value.isBlank();
     }
 }

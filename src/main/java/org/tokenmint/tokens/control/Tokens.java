@@ -1,6 +1,7 @@
 package org.tokenmint.tokens.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -8,14 +9,18 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import org.tokenmint.access.control.Denial;
+import org.tokenmint.access.control.PermissionSubject;
+import org.tokenmint.access.control.RequiresPermission;
+import org.tokenmint.access.entity.Permission;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.tokens.entity.Contract;
 import org.tokenmint.tokens.entity.IssuedToken;
 import org.tokenmint.tokens.entity.LiveToken;
 import org.tokenmint.tokens.entity.LoginToken;
-import org.tokenmint.users.control.UserIds;
+import org.tokenmint.platform.control.MeteorIds;
 import org.tokenmint.users.control.Users;
 import org.tokenmint.users.entity.User;
+import org.tokenmint.users.entity.UserAccessRevoked;
 
 /** Login tokens: authenticate a request, resume, revoke, and the users.createToken route logic. */
 @ApplicationScoped
@@ -41,7 +46,7 @@ public class Tokens {
         if (userId == null || token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
-        if (!UserIds.isWellFormed(userId)) {
+        if (!MeteorIds.isWellFormed(userId)) {
             return Optional.empty();
         }
         return em.createNamedQuery(LoginToken.FIND_LIVE, LiveToken.class)
@@ -68,6 +73,33 @@ public class Tokens {
     }
 
     /**
+     * users.logout: revokes every token of the user (oneself, or anyone with logout-other-user). As in Rocket.Chat,
+     * a user with no token to revoke (or no such user) is {@code error-invalid-user-id}.
+     */
+    @Transactional
+    @RequiresPermission(value = Permission.LOGOUT_OTHER_USER, selfAllowed = true)
+    public void logOut(@PermissionSubject String userId) {
+        if (revokeAll(userId) == 0) {
+            throw ApiError.of("error-invalid-user-id", "Invalid user id");
+        }
+    }
+
+    /** A user deactivated or deleted: their tokens go in the same transaction. */
+    void onAccessRevoked(@Observes UserAccessRevoked revoked) {
+        revokeAll(revoked.userId());
+    }
+
+    int revokeAll(String userId) {
+        return em.createNamedQuery(LoginToken.DELETE_BY_USER).setParameter("userId", userId).executeUpdate();
+    }
+
+    /** Deletes every expired token; requests refuse them already, this keeps the table small. */
+    @Transactional
+    public int purgeExpired() {
+        return em.createNamedQuery(LoginToken.DELETE_ISSUED_BEFORE).setParameter("cutoff", cutoff()).executeUpdate();
+    }
+
+    /**
      * users.createToken after authentication and body parsing: target lookup, then the gate or the secret, then
      * the permission (for others only), then the mint; one transaction.
      */
@@ -86,21 +118,9 @@ public class Tokens {
         return issuer.mintDocumented(target.getId(), callerId, clientAddress);
     }
 
-    /** Rocket.Chat's {@code getUserFromParams}: userId, else username, else user; blank counts as absent. */
+    /** Rocket.Chat's {@code getUserFromParams} on the request's fields. */
     User target(CreateTokenRequest request) {
-        Optional<User> user;
-        if (CreateTokenRequest.given(request.userId())) {
-            user = users.findById(request.userId());
-        } else if (CreateTokenRequest.given(request.username())) {
-            user = users.findByUsername(request.username());
-        } else if (CreateTokenRequest.given(request.user())) {
-            user = users.findByUsername(request.user());
-        } else {
-            throw ApiError.of("error-user-param-not-provided",
-                    "The required \"userId\" or \"username\" param was not provided");
-        }
-        return user.orElseThrow(() -> ApiError.of("error-invalid-user",
-                "The required \"userId\" or \"username\" param provided does not match any users"));
+        return users.fromParams(request.userId(), request.username(), request.user());
     }
 
     Instant cutoff() {

@@ -54,6 +54,33 @@ public final class UserJson {
                 .add("_updatedAt", WireDates.format(user.getUpdatedAt()));
     }
 
+    /**
+     * users.info and users.list: the public fields, plus {@code createdAt}, {@code emails}, {@code roles},
+     * {@code requirePasswordChange} and {@code lastLogin} when {@code full} (oneself, or view-full-other-user-info).
+     */
+    public static JsonObjectBuilder info(User user, boolean full) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("_id", user.getId());
+        if (full) {
+            json.add("createdAt", WireDates.format(user.getCreatedAt()));
+        }
+        json.add("username", user.getUsername());
+        if (full && user.getEmail().isPresent()) {
+            json.add("emails", emails(user));
+        }
+        json.add("type", user.getType())
+                .add("status", user.getStatus())
+                .add("active", user.isActive());
+        if (full) {
+            json.add("roles", roles(user));
+        }
+        json.add("name", user.getName());
+        if (full) {
+            user.getRequirePasswordChange().ifPresent(required -> json.add("requirePasswordChange", required));
+            user.getLastLogin().ifPresent(last -> json.add("lastLogin", WireDates.format(last)));
+        }
+        return json.add("utcOffset", user.getUtcOffset());
+    }
+
     static JsonArrayBuilder emails(User user) {
         JsonArrayBuilder emails = Json.createArrayBuilder();
         user.getEmail().ifPresent(address -> emails.add(Json.createObjectBuilder()

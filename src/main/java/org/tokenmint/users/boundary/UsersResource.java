@@ -3,22 +3,31 @@ package org.tokenmint.users.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import org.tokenmint.access.control.Permissions;
+import org.tokenmint.access.entity.Permission;
+import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.Envelope;
 import org.tokenmint.platform.control.JsonBody;
 import org.tokenmint.platform.control.ObjectSchema;
+import org.tokenmint.platform.control.Paging;
 import org.tokenmint.platform.control.ObjectSchema.Type;
 import org.tokenmint.sessions.entity.Caller;
 import org.tokenmint.tokens.control.CreateTokenRequest;
@@ -69,6 +78,12 @@ public class UsersResource {
     @Inject
     HttpServletRequest http;
 
+    @Inject
+    Permissions permissions;
+
+    @Context
+    UriInfo uriInfo;
+
     @POST
     @Path("users.createToken")
     public JsonObject createToken(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
@@ -94,6 +109,89 @@ public class UsersResource {
                         .map(JsonValue.TRUE::equals),
                 flag(json, "setRandomPassword", false)));
         return Envelope.success(Json.createObjectBuilder().add("user", UserJson.created(user)));
+    }
+
+    static final ObjectSchema SET_ACTIVE_STATUS = ObjectSchema.object()
+            .required("userId", Type.STRING)
+            .required("activeStatus", Type.BOOLEAN)
+            .optional("confirmRelinquish", Type.BOOLEAN)
+            .noAdditionalProperties();
+
+    static final ObjectSchema LOGOUT = ObjectSchema.object()
+            .optional("userId", Type.STRING).nullable()
+            .noAdditionalProperties();
+
+    /** {@code userId} or {@code username}, exactly one (Rocket.Chat's anyOf of closed schemas). */
+    @GET
+    @Path("users.info")
+    public JsonObject info() {
+        MultivaluedMap<String, String> query = uriInfo.getQueryParameters();
+        if (!query.containsKey("userId") && !query.containsKey("username")) {
+            throw ApiError.invalidParams("must have required property 'userId'");
+        }
+        if (query.keySet().size() > 1) {
+            throw ApiError.invalidParams("must NOT have additional properties");
+        }
+        String userId = query.getFirst("userId");
+        String username = query.getFirst("username");
+        if ((userId == null || userId.isEmpty()) && (username == null || username.isEmpty())) {
+            throw ApiError.bare("Invalid search query.");
+        }
+        User user = (userId != null ? users.findById(userId) : users.findByUsername(username))
+                .orElseThrow(() -> ApiError.bare("User not found."));
+        return Envelope.success(Json.createObjectBuilder().add("user", UserJson.info(user, seesAll(user))));
+    }
+
+    /** Sorted by username; {@code count} and {@code offset} as everywhere in Rocket.Chat. */
+    @GET
+    @Path("users.list")
+    public JsonObject list() {
+        Paging paging = Paging.of(uriInfo.getQueryParameters());
+        boolean full = permissions.has(caller, Permission.VIEW_FULL_OTHER_USER_INFO);
+        JsonArrayBuilder page = Json.createArrayBuilder();
+        List<User> found = users.page(paging.offset(), paging.count());
+        found.forEach(user -> page.add(UserJson.info(user, full || user.getId().equals(caller.userId()))));
+        return Envelope.success(Json.createObjectBuilder()
+                .add("users", page)
+                .add("count", found.size())
+                .add("offset", paging.offset())
+                .add("total", users.countAll()));
+    }
+
+    @POST
+    @Path("users.setActiveStatus")
+    public JsonObject setActiveStatus(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        JsonObject json = JsonBody.read(contentType, body);
+        SET_ACTIVE_STATUS.validate(json);
+        User user = users.setActiveStatus(json.getString("userId"), json.getBoolean("activeStatus"));
+        return Envelope.success(Json.createObjectBuilder().add("user", Json.createObjectBuilder()
+                .add("_id", user.getId())
+                .add("active", user.isActive())));
+    }
+
+    @POST
+    @Path("users.delete")
+    public JsonObject delete(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        JsonObject json = JsonBody.read(contentType, body);
+        users.delete(JsonBody.optionalString(json, "userId"),
+                JsonBody.optionalString(json, "username"), JsonBody.optionalString(json, "user"));
+        return Envelope.success();
+    }
+
+    /** Revokes every token of the user named, or of the caller. */
+    @POST
+    @Path("users.logout")
+    public JsonObject logout(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        JsonObject json = JsonBody.read(contentType, body);
+        LOGOUT.validate(json);
+        String userId = Optional.ofNullable(JsonBody.optionalString(json, "userId"))
+                .filter(id -> !id.isEmpty()).orElse(caller.userId());
+        tokens.logOut(userId);
+        return Envelope.success(Json.createObjectBuilder().add("message", "User " + userId + " has been logged out!"));
+    }
+
+    boolean seesAll(User user) {
+        return user.getId().equals(caller.userId()) || permissions.has(caller, Permission.VIEW_FULL_OTHER_USER_INFO);
     }
 
     static boolean flag(JsonObject json, String name, boolean fallback) {

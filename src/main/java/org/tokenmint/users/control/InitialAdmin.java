@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tokenmint.access.entity.Role;
 import org.tokenmint.platform.control.SchemaReady;
+import org.tokenmint.platform.control.MeteorIds;
 import org.tokenmint.platform.control.WireDates;
 import org.tokenmint.users.entity.User;
 
@@ -23,7 +24,6 @@ import org.tokenmint.users.entity.User;
 public class InitialAdmin {
 
     private static final Logger LOG = Logger.getLogger(InitialAdmin.class.getName());
-    private static final long LOCK_KEY = 0x746f6b656e6d696eL;
 
     @Inject
     @ConfigProperty(name = "ADMIN_PASS")
@@ -56,7 +56,7 @@ public class InitialAdmin {
         if (password.filter(p -> !p.isEmpty()).isEmpty()) {
             return;
         }
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, Users.ADMIN_LOCK).getSingleResult();
         if (users.countWithRole(Role.ADMIN) > 0) {
             return;
         }
@@ -71,7 +71,7 @@ public class InitialAdmin {
                     + "no initial admin created");
             return;
         }
-        users.insert(new User(UserIds.next(), username, name, address, "true".equals(emailVerified),
+        users.insert(new User(MeteorIds.next(), username, name, address, "true".equals(emailVerified),
                 Passwords.hash(password.get()), true, null, List.of(Role.ADMIN), WireDates.now()));
         LOG.info("Created the initial admin '" + username + "'");
     }

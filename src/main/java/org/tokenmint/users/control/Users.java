@@ -1,6 +1,7 @@
 package org.tokenmint.users.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -21,10 +22,12 @@ import org.tokenmint.access.control.RequiresPermission;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.access.entity.Role;
 import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.MeteorIds;
 import org.tokenmint.platform.control.WireDates;
 import org.tokenmint.sessions.entity.Caller;
 import org.tokenmint.users.entity.NewUser;
 import org.tokenmint.users.entity.User;
+import org.tokenmint.users.entity.UserAccessRevoked;
 
 /** Owns users: lookups by id, username and email, and creation with Rocket.Chat's checks. */
 @ApplicationScoped
@@ -38,6 +41,8 @@ public class Users {
     public static final int MAX_NAME_LENGTH = 254;
     private static final String METHOD = "insertOrUpdateUser";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The advisory lock that serialises changes to who is an active admin (shared with the initial admin). */
+    static final long ADMIN_LOCK = 0x746f6b656e6d696eL;
 
     @PersistenceContext
     EntityManager em;
@@ -48,8 +53,11 @@ public class Users {
     @Inject
     Caller caller;
 
+    @Inject
+    Event<UserAccessRevoked> accessRevoked;
+
     public Optional<User> findById(String id) {
-        if (!UserIds.isWellFormed(id)) {
+        if (!MeteorIds.isWellFormed(id)) {
             return Optional.empty();
         }
         return Optional.ofNullable(em.find(User.class, id));
@@ -118,7 +126,7 @@ public class Users {
         String password = request.setRandomPassword() ? randomPassword() : request.password();
         Optional<Boolean> requirePasswordChange = request.setRandomPassword() ? Optional.of(true)
                 : request.requirePasswordChange();
-        User user = new User(UserIds.next(), username, request.name(), request.email(), request.verified(),
+        User user = new User(MeteorIds.next(), username, request.name(), request.email(), request.verified(),
                 Passwords.hash(password), request.active(), requirePasswordChange.orElse(null), roles,
                 WireDates.now());
         try {
@@ -135,6 +143,124 @@ public class Users {
         em.persist(user);
         em.flush();
         return user;
+    }
+
+    /**
+     * users.setActiveStatus: deactivation revokes every token at once; the last active admin stays active.
+     */
+    @Transactional
+    @RequiresPermission(Permission.EDIT_OTHER_USER_ACTIVE_STATUS)
+    public User setActiveStatus(String userId, boolean active) {
+        User user = findById(userId).orElseThrow(() -> ApiError.bare("User not found"));
+        if (!active) {
+            requireAnotherActiveAdmin(user);
+            user.setActive(false, WireDates.now());
+            accessRevoked.fire(new UserAccessRevoked(user.getId()));
+        } else {
+            user.setActive(true, WireDates.now());
+        }
+        return user;
+    }
+
+    /** users.delete: delete-user first, then the lookup; the user, their roles and every token go. */
+    @Transactional
+    @RequiresPermission(Permission.DELETE_USER)
+    public void delete(String userId, String username, String user) {
+        User managed = fromParams(userId, username, user);
+        requireAnotherActiveAdmin(managed);
+        accessRevoked.fire(new UserAccessRevoked(managed.getId()));
+        em.remove(managed);
+        em.flush();
+    }
+
+    /**
+     * roles.addUserToRole, after the user and the role were found: already in the role, then access-permissions,
+     * then assign-admin-role for {@code admin}, in Rocket.Chat's order.
+     */
+    @Transactional
+    public User addRole(User user, String roleId) {
+        User managed = findById(user.getId()).orElseThrow(Users::noSuchUser);
+        if (managed.hasRole(roleId)) {
+            throw ApiError.of("error-user-already-in-role", "User already in role");
+        }
+        permissions.require(caller, Permission.ACCESS_PERMISSIONS, Denial.ADD_USER_TO_ROLE);
+        if (Role.ADMIN.equals(roleId) && !permissions.has(caller, Permission.ASSIGN_ADMIN_ROLE)) {
+            throw ApiError.of("error-action-not-allowed", "Assigning admin is not allowed", Json.createObjectBuilder()
+                    .add("method", "authorization:addUserToRole").add("action", "Assign_admin"));
+        }
+        managed.addRole(roleId, WireDates.now());
+        return managed;
+    }
+
+    /** roles.removeUserFromRole (the route checked access-permissions): never the last active admin. */
+    @Transactional
+    public User removeRole(User user, String roleId) {
+        User managed = findById(user.getId()).orElseThrow(Users::noSuchUser);
+        if (!managed.hasRole(roleId)) {
+            throw ApiError.of("error-user-not-in-role", "User is not in this role");
+        }
+        if (Role.ADMIN.equals(roleId)) {
+            requireAnotherActiveAdmin(managed);
+        }
+        managed.removeRole(roleId, WireDates.now());
+        return managed;
+    }
+
+    /** A page of users sorted by username; {@code count} 0 means all from {@code offset}. */
+    public List<User> page(int offset, int count) {
+        var query = em.createNamedQuery(User.FIND_PAGE, User.class).setFirstResult(offset);
+        if (count > 0) {
+            query.setMaxResults(count);
+        }
+        return query.getResultList();
+    }
+
+    public long countAll() {
+        return em.createNamedQuery(User.COUNT_ALL, Long.class).getSingleResult();
+    }
+
+    /**
+     * Refuses a change that would leave no active admin. Admin changes serialise on an advisory lock, so two
+     * admins removing each other at once cannot both succeed.
+     */
+    void requireAnotherActiveAdmin(User user) {
+        if (!user.isActive() || !user.hasRole(Role.ADMIN)) {
+            return;
+        }
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, ADMIN_LOCK).getSingleResult();
+        long others = em.createNamedQuery(User.COUNT_OTHER_ACTIVE_WITH_ROLE, Long.class)
+                .setParameter("role", Role.ADMIN).setParameter("userId", user.getId()).getSingleResult();
+        if (others == 0) {
+            throw ApiError.of("error-admin-required", "You need to have at least one admin");
+        }
+    }
+
+    /**
+     * Rocket.Chat's {@code getUserFromParams}: a non-blank {@code userId} by id, else {@code username}, else
+     * {@code user} by username (case-insensitive); the values are looked up as given.
+     */
+    public User fromParams(String userId, String username, String user) {
+        Optional<User> found;
+        if (given(userId)) {
+            found = findById(userId);
+        } else if (given(username)) {
+            found = findByUsername(username);
+        } else if (given(user)) {
+            found = findByUsername(user);
+        } else {
+            throw ApiError.of("error-user-param-not-provided",
+                    "The required \"userId\" or \"username\" param was not provided");
+        }
+        return found.orElseThrow(Users::noSuchUser);
+    }
+
+    static boolean given(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    static ApiError noSuchUser() {
+        return ApiError.of("error-invalid-user",
+                "The required \"userId\" or \"username\" param provided does not match any users");
     }
 
     public long countWithRole(String role) {

@@ -22,11 +22,18 @@ import java.util.Optional;
 @NamedQuery(name = User.FIND_BY_USERNAME, query = "SELECT u FROM User u WHERE LOWER(u.username) = LOWER(:username)")
 @NamedQuery(name = User.FIND_BY_EMAIL, query = "SELECT u FROM User u WHERE LOWER(u.email) = LOWER(:email)")
 @NamedQuery(name = User.COUNT_WITH_ROLE, query = "SELECT COUNT(u) FROM User u JOIN u.roles r WHERE r = :role")
+@NamedQuery(name = User.COUNT_OTHER_ACTIVE_WITH_ROLE, query = "SELECT COUNT(u) FROM User u JOIN u.roles r "
+        + "WHERE r = :role AND u.active = true AND u.id <> :userId")
+@NamedQuery(name = User.FIND_PAGE, query = "SELECT u FROM User u ORDER BY u.username, u.id")
+@NamedQuery(name = User.COUNT_ALL, query = "SELECT COUNT(u) FROM User u")
 public class User {
 
     public static final String FIND_BY_USERNAME = "User.findByUsername";
     public static final String FIND_BY_EMAIL = "User.findByEmail";
     public static final String COUNT_WITH_ROLE = "User.countWithRole";
+    public static final String COUNT_OTHER_ACTIVE_WITH_ROLE = "User.countOtherActiveWithRole";
+    public static final String FIND_PAGE = "User.findPage";
+    public static final String COUNT_ALL = "User.countAll";
 
     @Id
     @Column(name = "id", length = 17)
@@ -160,6 +167,28 @@ public class User {
 
     public void loggedIn(Instant now) {
         lastLogin = now;
+    }
+
+    public void setActive(boolean active, Instant now) {
+        this.active = active;
+        this.updatedAt = now;
+    }
+
+    public boolean hasRole(String roleId) {
+        return roles.contains(roleId);
+    }
+
+    public void addRole(String roleId, Instant now) {
+        if (!roles.contains(roleId)) {
+            roles.add(roleId);
+            updatedAt = now;
+        }
+    }
+
+    public void removeRole(String roleId, Instant now) {
+        if (roles.remove(roleId)) {
+            updatedAt = now;
+        }
     }
 
     @Override

@@ -1,17 +1,17 @@
-package org.tokenmint.users.control;
+package org.tokenmint.platform.control;
 
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
-/** Meteor's {@code Random.id()}: 17 characters from an alphabet without look-alikes. */
-public final class UserIds {
+/** Meteor's {@code Random.id()}, the ids of users and custom roles: 17 characters from an alphabet without look-alikes. */
+public final class MeteorIds {
 
     static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz";
     public static final int LENGTH = 17;
     private static final Pattern SHAPE = Pattern.compile("[" + ALPHABET + "]{" + LENGTH + "}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private UserIds() {
+    private MeteorIds() {
     }
 
     public static String next() {

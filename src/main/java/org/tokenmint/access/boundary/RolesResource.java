@@ -1,0 +1,126 @@
+package org.tokenmint.access.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import org.tokenmint.access.control.Denial;
+import org.tokenmint.access.control.Permissions;
+import org.tokenmint.access.control.Roles;
+import org.tokenmint.access.entity.Permission;
+import org.tokenmint.access.entity.Role;
+import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.Envelope;
+import org.tokenmint.platform.control.JsonBody;
+import org.tokenmint.platform.control.ObjectSchema;
+import org.tokenmint.platform.control.ObjectSchema.Type;
+import org.tokenmint.sessions.entity.Caller;
+import org.tokenmint.users.control.Users;
+import org.tokenmint.users.entity.User;
+
+/** {@code roles.*}: list, create, and role membership of users. */
+@RequestScoped
+@Path("api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class RolesResource {
+
+    static final ObjectSchema CREATE = ObjectSchema.object()
+            .string("name", true, 1, 255)
+            .string("description", false, 0, 4096)
+            .string("scope", false, 0, 255)
+            .optional("mandatory2fa", Type.BOOLEAN)
+            .noAdditionalProperties();
+
+    static final ObjectSchema MEMBERSHIP = ObjectSchema.object()
+            .required("roleId", Type.STRING)
+            .required("username", Type.STRING)
+            .optional("roomId", Type.STRING)
+            .noAdditionalProperties();
+
+    @Inject
+    Roles roles;
+
+    @Inject
+    Users users;
+
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("roles.list")
+    public JsonObject list() {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        roles.list().forEach(role -> all.add(toJson(role)));
+        return Envelope.success(Json.createObjectBuilder().add("roles", all));
+    }
+
+    /** Invalid properties first, then access-permissions, then the name (Rocket.Chat's order). */
+    @POST
+    @Path("roles.create")
+    public JsonObject create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        JsonObject json = JsonBody.read(contentType, body);
+        try {
+            CREATE.validate(json);
+        } catch (ApiError invalid) {
+            throw ApiError.of("error-invalid-role-properties", "The role properties are invalid.");
+        }
+        String scope = json.getString("scope", "");
+        if (!scope.isEmpty() && !scope.equals("Users") && !scope.equals("Subscriptions")) {
+            throw ApiError.of("error-invalid-role-properties", "The role properties are invalid.");
+        }
+        Role role = roles.create(json.getString("name"), json.getString("description", ""),
+                scope.isEmpty() ? "Users" : scope);
+        return Envelope.success(Json.createObjectBuilder().add("role", toJson(role)));
+    }
+
+    /** The user, then the role, then membership, then the caller's permissions (Rocket.Chat's order). */
+    @POST
+    @Path("roles.addUserToRole")
+    public JsonObject addUserToRole(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        JsonObject json = JsonBody.read(contentType, body);
+        MEMBERSHIP.validate(json);
+        User user = users.fromParams(null, json.getString("username"), null);
+        Role role = roles.find(json.getString("roleId"))
+                .orElseThrow(() -> ApiError.of("error-role-not-found", "Role not found"));
+        users.addRole(user, role.getId());
+        return Envelope.success(Json.createObjectBuilder().add("role", toJson(role)));
+    }
+
+    /** Route permission access-permissions (403) after the body; then user, role, membership, last admin. */
+    @POST
+    @Path("roles.removeUserFromRole")
+    public JsonObject removeUserFromRole(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) {
+        JsonObject json = JsonBody.read(contentType, body);
+        MEMBERSHIP.validate(json);
+        permissions.require(caller, Permission.ACCESS_PERMISSIONS, Denial.FORBIDDEN);
+        User user = users.findByUsername(json.getString("username"))
+                .orElseThrow(() -> ApiError.of("error-invalid-user", "There is no user with this username"));
+        Role role = roles.find(json.getString("roleId"))
+                .orElseThrow(() -> ApiError.of("error-invalid-roleId", "This role does not exist"));
+        users.removeRole(user, role.getId());
+        return Envelope.success(Json.createObjectBuilder().add("role", toJson(role)));
+    }
+
+    static JsonObjectBuilder toJson(Role role) {
+        return Json.createObjectBuilder()
+                .add("_id", role.getId())
+                .add("name", role.getName())
+                .add("scope", role.getScope())
+                .add("description", role.getDescription())
+                .add("protected", role.isProtected());
+    }
+}

@@ -1,0 +1,60 @@
+package org.tokenmint.tokens.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tokenmint.platform.control.SchemaReady;
+
+/**
+ * Removes expired tokens periodically (Rocket.Chat sweeps every 10 minutes), on the server's managed scheduled
+ * executor. Every node may run it: the delete is idempotent.
+ */
+@ApplicationScoped
+public class ExpiredTokenPurge {
+
+    private static final Logger LOG = Logger.getLogger(ExpiredTokenPurge.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "TOKENMINT_PURGE_INTERVAL_SECONDS", defaultValue = "600")
+    long intervalSeconds;
+
+    @Inject
+    Tokens tokens;
+
+    private ScheduledFuture<?> schedule;
+
+    void start(@Observes SchemaReady ready) {
+        long interval = intervalSeconds > 0 ? intervalSeconds : 600;
+        schedule = scheduler.scheduleWithFixedDelay(this::purge, interval, interval, TimeUnit.SECONDS);
+    }
+
+    void purge() {
+        try {
+            int purged = tokens.purgeExpired();
+            if (purged > 0) {
+                LOG.fine(() -> "Purged " + purged + " expired login tokens");
+            }
+        } catch (RuntimeException e) {
+            // A lost database must not end the schedule: the next run tries again.
+            LOG.log(Level.WARNING, "Purging expired login tokens failed", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+}
