@@ -1,15 +1,23 @@
 package org.tokenmint.access.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.access.entity.Role;
 import org.tokenmint.platform.control.ApiError;
@@ -23,21 +31,65 @@ import org.tokenmint.sessions.entity.Caller;
 @ApplicationScoped
 public class Permissions {
 
+    /** Which roles hold each permission, as read at {@code loadedAt} (nanoTime). */
+    record Snapshot(Map<String, Set<String>> rolesByPermission, long loadedAt) {
+    }
+
+    /** Fired by permissions.update; after the commit this node drops its snapshot at once. */
+    record Changed() {
+    }
+
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "TOKENMINT_PERMISSION_CACHE_SECONDS", defaultValue = "5")
+    long cacheSeconds;
+
+    @Inject
+    Event<Changed> changed;
+
+    private volatile Snapshot snapshot;
 
     public boolean has(Caller caller, String permission) {
         return caller.isAuthenticated() && hasAny(caller.roles(), permission);
     }
 
+    /**
+     * Whether any of the roles holds the permission. Read from a snapshot of all permissions at most
+     * {@code TOKENMINT_PERMISSION_CACHE_SECONDS} old: a change through permissions.update shows on this node at
+     * once, on the other nodes within that time.
+     */
     public boolean hasAny(List<String> roles, String permission) {
         if (roles.isEmpty()) {
             return false;
         }
-        return em.createNamedQuery(Permission.HELD_BY_ANY, Long.class)
-                .setParameter("permission", permission)
-                .setParameter("roles", roles)
-                .getSingleResult() > 0;
+        Set<String> holders = current().rolesByPermission().getOrDefault(permission, Set.of());
+        for (String role : roles) {
+            if (holders.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Snapshot current() {
+        Snapshot current = snapshot;
+        if (current == null || System.nanoTime() - current.loadedAt() > TimeUnit.SECONDS.toNanos(cacheSeconds)) {
+            Map<String, Set<String>> roles = new HashMap<>();
+            for (Object row : em.createNativeQuery("SELECT permission_id, role_id FROM permission_roles")
+                    .getResultList()) {
+                Object[] pair = (Object[]) row;
+                roles.computeIfAbsent((String) pair[0], key -> new HashSet<>()).add((String) pair[1]);
+            }
+            current = new Snapshot(Map.copyOf(roles), System.nanoTime());
+            snapshot = current;
+        }
+        return current;
+    }
+
+    void dropSnapshot(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
+        snapshot = null;
     }
 
     public void require(Caller caller, String permission, Denial denial) {
@@ -81,6 +133,7 @@ public class Permissions {
             em.find(Permission.class, change.permission()).setRoles(change.roles(), now);
         }
         em.flush();
+        changed.fire(new Changed());
         return listAll(Optional.empty());
     }
 }

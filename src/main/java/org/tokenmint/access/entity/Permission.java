@@ -19,12 +19,9 @@ import java.util.Objects;
 @Entity
 @Table(name = "permissions")
 @NamedQuery(name = Permission.FIND_ALL, query = "SELECT p FROM Permission p ORDER BY p.id")
-@NamedQuery(name = Permission.HELD_BY_ANY,
-        query = "SELECT COUNT(p) FROM Permission p JOIN p.roles r WHERE p.id = :permission AND r IN :roles")
 public class Permission {
 
     public static final String FIND_ALL = "Permission.findAll";
-    public static final String HELD_BY_ANY = "Permission.heldByAny";
 
     public static final String CREATE_USER = "create-user";
     public static final String DELETE_USER = "delete-user";

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import org.tokenmint.platform.boundary.PublicRoute;
 import org.tokenmint.platform.boundary.RateLimited;
-import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.Envelope;
 import org.tokenmint.platform.control.JsonBody;
 import org.tokenmint.sessions.control.LoginRequest;
@@ -25,7 +24,6 @@ import org.tokenmint.sessions.control.Logins;
 import org.tokenmint.sessions.entity.Caller;
 import org.tokenmint.tokens.control.Tokens;
 import org.tokenmint.users.boundary.UserJson;
-import org.tokenmint.users.control.Users;
 
 /** {@code login}, {@code logout} and {@code me}. */
 @RequestScoped
@@ -38,9 +36,6 @@ public class AuthResource {
 
     @Inject
     Tokens tokens;
-
-    @Inject
-    Users users;
 
     @Inject
     Caller caller;
@@ -63,7 +58,7 @@ public class AuthResource {
                 .add("data", Json.createObjectBuilder()
                         .add("userId", session.user().getId())
                         .add("authToken", session.authToken())
-                        .add("me", UserJson.me(session.user(), uriInfo.getBaseUri()))));
+                        .add("me", UserJson.me(session.user().profile(), uriInfo.getBaseUri()))));
     }
 
     /** Revokes the presented token only. Rocket.Chat's answer carries no {@code success} key. */
@@ -91,7 +86,6 @@ public class AuthResource {
     @GET
     @Path("me")
     public JsonObject me() {
-        return Envelope.success(UserJson.me(users.findById(caller.userId()).orElseThrow(ApiError::unauthorized),
-                uriInfo.getBaseUri()));
+        return Envelope.success(UserJson.me(caller.profile(), uriInfo.getBaseUri()));
     }
 }

@@ -50,9 +50,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             request.abortWith(new ApiErrorMapper().toResponse(ApiError.unauthorized()));
             return;
         }
-        LiveToken live = token.get();
-        caller.authenticate(live.user().getId(), live.user().getUsername(), live.user().getRoles(),
-                live.tokenId());
+        caller.authenticate(token.get().user(), token.get().tokenId());
     }
 
     static boolean isPublic(Method method) {

@@ -42,7 +42,7 @@ public class Logins {
     public Session login(LoginRequest request, String clientAddress) {
         if (request.resume().isPresent()) {
             LiveToken live = tokens.resume(request.resume().get()).orElseThrow(Logins::unauthorized);
-            User user = users.findById(live.user().getId()).orElseThrow(Logins::unauthorized);
+            User user = users.findById(live.user().id()).orElseThrow(Logins::unauthorized);
             user.loggedIn(WireDates.now());
             return new Session(user, request.resume().get());
         }
@@ -63,7 +63,7 @@ public class Logins {
                     .add("message", "User is not activated").build());
         }
         user.loggedIn(WireDates.now());
-        return new Session(user, issuer.issue(user, Contract.LOGIN, user.getId(), clientAddress).authToken());
+        return new Session(user, issuer.issue(user.getId(), Contract.LOGIN, user.getId(), clientAddress).authToken());
     }
 
     static ApiError unauthorized() {

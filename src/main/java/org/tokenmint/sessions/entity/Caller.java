@@ -2,37 +2,35 @@ package org.tokenmint.sessions.entity;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.List;
+import org.tokenmint.users.entity.Profile;
 
 /** The authenticated user of this request, set once by the authentication filter. */
 @RequestScoped
 public class Caller {
 
-    private String userId;
-    private String username;
-    private List<String> roles = List.of();
+    private Profile profile;
     private long tokenId;
 
-    public void authenticate(String userId, String username, List<String> roles, long tokenId) {
-        this.userId = userId;
-        this.username = username;
-        this.roles = List.copyOf(roles);
+    public void authenticate(Profile profile, long tokenId) {
+        this.profile = profile;
         this.tokenId = tokenId;
     }
 
     public boolean isAuthenticated() {
-        return userId != null;
+        return profile != null;
     }
 
     public String userId() {
-        return userId;
-    }
-
-    public String username() {
-        return username;
+        return profile == null ? null : profile.id();
     }
 
     public List<String> roles() {
-        return roles;
+        return profile == null ? List.of() : profile.roles();
+    }
+
+    /** The authenticated user as read with the token, this request's view of them. */
+    public Profile profile() {
+        return profile;
     }
 
     /** The row id of the login token this request presented. */

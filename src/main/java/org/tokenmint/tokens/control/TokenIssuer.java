@@ -3,10 +3,8 @@ package org.tokenmint.tokens.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import org.tokenmint.access.control.Denial;
 import org.tokenmint.access.control.PermissionSubject;
 import org.tokenmint.access.control.RequiresPermission;
@@ -14,19 +12,26 @@ import org.tokenmint.access.entity.Permission;
 import org.tokenmint.platform.control.WireDates;
 import org.tokenmint.tokens.entity.Contract;
 import org.tokenmint.tokens.entity.IssuedToken;
-import org.tokenmint.tokens.entity.LoginToken;
-import org.tokenmint.tokens.entity.TokenAudit;
-import org.tokenmint.users.entity.User;
+import org.tokenmint.users.control.Users;
 
 /**
- * The one code path that issues tokens, for login and for users.createToken: lock the user, insert the hashed
- * token, prune the oldest beyond the cap, write the audit row, all in the caller's transaction.
+ * The one code path that issues tokens, for login and for users.createToken: with the user's row locked, insert
+ * the hashed token, prune the oldest beyond the cap and write the audit row, all in the caller's transaction.
  */
 @ApplicationScoped
 public class TokenIssuer {
 
-    static final String PRUNE = "DELETE FROM login_tokens WHERE id IN (SELECT id FROM login_tokens "
-            + "WHERE user_id = ?1 ORDER BY issued_at DESC, id DESC OFFSET ?2)";
+    /**
+     * The mint in one statement: insert the hashed token, prune the user's oldest beyond the cap (the delete sees
+     * the rows before the insert, so it keeps cap - 1 of them), and write the audit row.
+     */
+    static final String MINT = "WITH new_token AS (INSERT INTO login_tokens (hashed_token, user_id, issued_at) "
+            + "VALUES (?1, ?2, ?3) RETURNING id), "
+            + "pruned AS (DELETE FROM login_tokens WHERE id IN (SELECT id FROM login_tokens WHERE user_id = ?2 "
+            + "ORDER BY issued_at DESC, id DESC OFFSET ?4)), "
+            + "audited AS (INSERT INTO token_audit (caller_id, target_id, token_id, minted_at, client_address, contract) "
+            + "SELECT CAST(?5 AS varchar), ?2, id, ?3, CAST(?6 AS text), ?7 FROM new_token) "
+            + "SELECT id FROM new_token";
 
     @PersistenceContext
     EntityManager em;
@@ -34,12 +39,15 @@ public class TokenIssuer {
     @Inject
     TokenSettings settings;
 
+    @Inject
+    Users users;
+
     /** users.createToken, documented contract: for oneself, or for anyone with user-generate-access-token. */
     @Transactional(Transactional.TxType.MANDATORY)
     @RequiresPermission(value = Permission.USER_GENERATE_ACCESS_TOKEN, selfAllowed = true,
             denial = Denial.CREATE_TOKEN)
     public IssuedToken mintDocumented(@PermissionSubject String targetId, String callerId, String clientAddress) {
-        return issue(em.find(User.class, targetId), Contract.DOCUMENTED, callerId, clientAddress);
+        return issueLocked(targetId, Contract.DOCUMENTED, callerId, clientAddress);
     }
 
     /** users.createToken, secret contract (secret already checked): the same rule, its own denial body. */
@@ -47,20 +55,29 @@ public class TokenIssuer {
     @RequiresPermission(value = Permission.USER_GENERATE_ACCESS_TOKEN, selfAllowed = true,
             denial = Denial.NOT_AUTHORIZED)
     public IssuedToken mintSecret(@PermissionSubject String targetId, String callerId, String clientAddress) {
-        return issue(em.find(User.class, targetId), Contract.SECRET, callerId, clientAddress);
+        return issueLocked(targetId, Contract.SECRET, callerId, clientAddress);
     }
 
+    /** Issues a token to a user whose row this transaction has not locked yet (login). */
     @Transactional
-    public IssuedToken issue(User user, Contract contract, String callerId, String clientAddress) {
-        em.lock(user, LockModeType.PESSIMISTIC_WRITE);
-        Instant now = WireDates.now();
+    public IssuedToken issue(String userId, Contract contract, String callerId, String clientAddress) {
+        users.lockById(userId);
+        return issueLocked(userId, contract, callerId, clientAddress);
+    }
+
+    /** Issues a token to a user whose row the current transaction holds locked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public IssuedToken issueLocked(String userId, Contract contract, String callerId, String clientAddress) {
         String token = TokenCodec.newToken();
-        LoginToken row = new LoginToken(TokenCodec.hash(token), user, now);
-        em.persist(row);
-        em.flush();
-        em.createNativeQuery(PRUNE).setParameter(1, user.getId()).setParameter(2, settings.maxTokensPerUser())
-                .executeUpdate();
-        em.persist(new TokenAudit(callerId, user.getId(), row.getId(), now, clientAddress, contract));
-        return new IssuedToken(user.getId(), token, row.getId());
+        Object id = em.createNativeQuery(MINT)
+                .setParameter(1, TokenCodec.hash(token))
+                .setParameter(2, userId)
+                .setParameter(3, WireDates.now())
+                .setParameter(4, settings.maxTokensPerUser() - 1)
+                .setParameter(5, callerId)
+                .setParameter(6, clientAddress)
+                .setParameter(7, contract.name())
+                .getSingleResult();
+        return new IssuedToken(userId, token, ((Number) id).longValue());
     }
 }

@@ -20,19 +20,11 @@ import org.tokenmint.users.entity.User;
  */
 @Entity
 @Table(name = "login_tokens")
-@NamedQuery(name = LoginToken.FIND_LIVE, query = "SELECT NEW org.tokenmint.tokens.entity.LiveToken(t.id, u) "
-        + "FROM LoginToken t JOIN t.user u "
-        + "WHERE t.hashedToken = :hash AND u.id = :userId AND t.issuedAt > :cutoff AND u.active = true")
-@NamedQuery(name = LoginToken.FIND_LIVE_BY_HASH, query = "SELECT NEW org.tokenmint.tokens.entity.LiveToken(t.id, u) "
-        + "FROM LoginToken t JOIN t.user u "
-        + "WHERE t.hashedToken = :hash AND t.issuedAt > :cutoff AND u.active = true")
 @NamedQuery(name = LoginToken.DELETE_BY_ID, query = "DELETE FROM LoginToken t WHERE t.id = :id")
 @NamedQuery(name = LoginToken.DELETE_BY_USER, query = "DELETE FROM LoginToken t WHERE t.user.id = :userId")
 @NamedQuery(name = LoginToken.DELETE_ISSUED_BEFORE, query = "DELETE FROM LoginToken t WHERE t.issuedAt <= :cutoff")
 public class LoginToken {
 
-    public static final String FIND_LIVE = "LoginToken.findLive";
-    public static final String FIND_LIVE_BY_HASH = "LoginToken.findLiveByHash";
     public static final String DELETE_BY_ID = "LoginToken.deleteById";
     public static final String DELETE_BY_USER = "LoginToken.deleteByUser";
     public static final String DELETE_ISSUED_BEFORE = "LoginToken.deleteIssuedBefore";

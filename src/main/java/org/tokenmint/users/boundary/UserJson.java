@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.tokenmint.platform.control.WireDates;
+import org.tokenmint.users.entity.Profile;
 import org.tokenmint.users.entity.User;
 
 /** The JSON shapes of a user on the wire. Never a password hash or a token. */
@@ -16,23 +17,24 @@ public final class UserJson {
     }
 
     /** {@code GET me}, and {@code data.me} of login: the caller, flat, in Rocket.Chat's key order. */
-    public static JsonObjectBuilder me(User user, URI baseUri) {
+    public static JsonObjectBuilder me(Profile user, URI baseUri) {
         JsonObjectBuilder me = Json.createObjectBuilder()
-                .add("_id", user.getId())
-                .add("username", user.getUsername())
-                .add("name", user.getName());
-        if (user.getEmail().isPresent()) {
-            me.add("emails", emails(user));
-        }
-        me.add("status", user.getStatus())
-                .add("active", user.isActive())
-                .add("roles", roles(user))
-                .add("utcOffset", user.getUtcOffset());
-        user.getRequirePasswordChange().ifPresent(required -> me.add("requirePasswordChange", required));
-        user.getEmail().filter(address -> user.isEmailVerified()).ifPresent(address -> me.add("email", address));
+                .add("_id", user.id())
+                .add("username", user.username())
+                .add("name", user.name());
+        user.emailAddress().ifPresent(address -> me.add("emails", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("address", address).add("verified", user.emailVerified()))));
+        JsonArrayBuilder roles = Json.createArrayBuilder();
+        user.roles().forEach(roles::add);
+        me.add("status", user.status())
+                .add("active", user.active())
+                .add("roles", roles)
+                .add("utcOffset", user.utcOffset());
+        user.passwordChangeRequired().ifPresent(required -> me.add("requirePasswordChange", required));
+        user.emailAddress().filter(address -> user.emailVerified()).ifPresent(address -> me.add("email", address));
         return me.add("settings", Json.createObjectBuilder().add("preferences", Json.createObjectBuilder()))
                 .add("avatarUrl", baseUri.toString() + "avatar/"
-                        + URLEncoder.encode(user.getUsername(), StandardCharsets.UTF_8).replace("+", "%20"));
+                        + URLEncoder.encode(user.username(), StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     /** users.create's {@code user}. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.tokenmint.access.control.Denial;
 import org.tokenmint.access.control.Permissions;
@@ -240,13 +241,42 @@ public class Users {
      * {@code user} by username (case-insensitive); the values are looked up as given.
      */
     public User fromParams(String userId, String username, String user) {
-        Optional<User> found;
+        return resolve(userId, username, user, this::findById, this::findByUsername);
+    }
+
+    /**
+     * As {@link #fromParams}, locking the user's row for the rest of the transaction (a mint serialises on it, so
+     * the cap holds under parallel requests); the lookup and the lock are one statement.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String lockFromParams(String userId, String username, String user) {
+        return resolve(userId, username, user, this::lockById, this::lockByUsername);
+    }
+
+    public Optional<String> lockById(String id) {
+        return MeteorIds.isWellFormed(id) ? first(em.createNativeQuery(
+                "SELECT id FROM users WHERE id = ?1 FOR UPDATE").setParameter(1, id).getResultList()) : Optional.empty();
+    }
+
+    public Optional<String> lockByUsername(String username) {
+        return username.length() <= MAX_NAME_LENGTH ? first(em.createNativeQuery(
+                "SELECT id FROM users WHERE lower(username) = lower(?1) FOR UPDATE").setParameter(1, username)
+                .getResultList()) : Optional.empty();
+    }
+
+    static Optional<String> first(List<?> ids) {
+        return ids.isEmpty() ? Optional.empty() : Optional.of((String) ids.get(0));
+    }
+
+    static <T> T resolve(String userId, String username, String user, Function<String, Optional<T>> byId,
+            Function<String, Optional<T>> byUsername) {
+        Optional<T> found;
         if (given(userId)) {
-            found = findById(userId);
+            found = byId.apply(userId);
         } else if (given(username)) {
-            found = findByUsername(username);
+            found = byUsername.apply(username);
         } else if (given(user)) {
-            found = findByUsername(user);
+            found = byUsername.apply(user);
         } else {
             throw ApiError.of("error-user-param-not-provided",
                     "The required \"userId\" or \"username\" param was not provided");

@@ -165,6 +165,11 @@ public class User {
         return List.copyOf(roles);
     }
 
+    public Profile profile() {
+        return new Profile(id, username, name, email, emailVerified, status, active, roles, utcOffset,
+                requirePasswordChange);
+    }
+
     public void loggedIn(Instant now) {
         lastLogin = now;
     }

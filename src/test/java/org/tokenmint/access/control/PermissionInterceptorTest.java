@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.sessions.entity.Caller;
+import org.tokenmint.users.entity.Profile;
 
 class PermissionInterceptorTest {
 
@@ -48,7 +49,7 @@ class PermissionInterceptorTest {
     static Caller caller(String id, String... roles) {
         Caller caller = new Caller();
         if (id != null) {
-            caller.authenticate(id, id, List.of(roles), 1);
+            caller.authenticate(new Profile(id, id, id, null, false, "offline", true, List.of(roles), 0, null), 1);
         }
         return caller;
     }

@@ -27,15 +27,15 @@ class TokensTest {
         tokens.settings = TokenSettingsTest.settings(gate, secret, "90", "50");
         tokens.users = new Users() {
             @Override
-            public Optional<User> findById(String id) {
+            public Optional<String> lockById(String id) {
                 lookups.add("id:" + id);
-                return ALICE.getId().equals(id) ? Optional.of(ALICE) : Optional.empty();
+                return ALICE.getId().equals(id) ? Optional.of(ALICE.getId()) : Optional.empty();
             }
 
             @Override
-            public Optional<User> findByUsername(String username) {
+            public Optional<String> lockByUsername(String username) {
                 lookups.add("username:" + username);
-                return "alice".equalsIgnoreCase(username) ? Optional.of(ALICE) : Optional.empty();
+                return "alice".equalsIgnoreCase(username) ? Optional.of(ALICE.getId()) : Optional.empty();
             }
         };
         tokens.issuer = new TokenIssuer() {
