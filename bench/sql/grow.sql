@@ -15,4 +15,4 @@ SELECT encode(sha256(convert_to('dormant-token-' || j, 'UTF8')), 'base64'),
        now() - random() * interval '30 days'
 FROM generate_series(1, :dormant * :per) AS j;
 COMMIT;
-ANALYZE;
+ANALYZE users, user_roles, login_tokens;

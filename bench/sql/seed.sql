@@ -21,4 +21,4 @@ SELECT encode(sha256(convert_to('bench-token-' || j, 'UTF8')), 'base64'),
        now() - random() * interval '30 days'
 FROM generate_series(1, :tokens) AS j;
 COMMIT;
-ANALYZE;
+ANALYZE users, user_roles, login_tokens;

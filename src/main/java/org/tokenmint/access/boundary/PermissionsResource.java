@@ -2,7 +2,6 @@ package org.tokenmint.access.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
+import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.access.control.Permissions;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.platform.control.ApiError;
@@ -62,9 +62,9 @@ public class PermissionsResource {
             since = Optional.of(WireDates.parse(updatedSince).orElseThrow(() -> ApiError.of(
                     "error-roomId-param-invalid", "The \"updatedSince\" query parameter must be a valid date.")));
         }
-        return Envelope.success(Json.createObjectBuilder()
+        return Envelope.success(Jsons.object()
                 .add("update", toJson(permissions.listAll(since)))
-                .add("remove", Json.createArrayBuilder()));
+                .add("remove", Jsons.array()));
     }
 
     /** The body is validated before the route permission is checked, in Rocket.Chat's order. */
@@ -78,7 +78,7 @@ public class PermissionsResource {
                         .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()))
                 .toList();
         changes.forEach(PermissionsResource::requireUniqueRoles);
-        return Envelope.success(Json.createObjectBuilder().add("permissions", toJson(permissions.update(changes))));
+        return Envelope.success(Jsons.object().add("permissions", toJson(permissions.update(changes))));
     }
 
     /** The schema's {@code uniqueItems} on each role list, found and worded as ajv does (scanning from the end). */
@@ -95,11 +95,11 @@ public class PermissionsResource {
     }
 
     static JsonArrayBuilder toJson(List<Permission> all) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.array();
         for (Permission permission : all) {
-            JsonArrayBuilder roles = Json.createArrayBuilder();
+            JsonArrayBuilder roles = Jsons.array();
             permission.getRoles().forEach(roles::add);
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = Jsons.object()
                     .add("_id", permission.getId())
                     .add("roles", roles)
                     .add("_updatedAt", WireDates.format(permission.getUpdatedAt()));

@@ -2,7 +2,6 @@ package org.tokenmint.access.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.access.control.Denial;
 import org.tokenmint.access.control.Permissions;
 import org.tokenmint.access.control.Roles;
@@ -62,9 +62,9 @@ public class RolesResource {
     @GET
     @Path("roles.list")
     public JsonObject list() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = Jsons.array();
         roles.list().forEach(role -> all.add(toJson(role)));
-        return Envelope.success(Json.createObjectBuilder().add("roles", all));
+        return Envelope.success(Jsons.object().add("roles", all));
     }
 
     /** Invalid properties first, then access-permissions, then the name (Rocket.Chat's order). */
@@ -83,7 +83,7 @@ public class RolesResource {
         }
         Role role = roles.create(json.getString("name"), json.getString("description", ""),
                 scope.isEmpty() ? "Users" : scope);
-        return Envelope.success(Json.createObjectBuilder().add("role", toJson(role)));
+        return Envelope.success(Jsons.object().add("role", toJson(role)));
     }
 
     /** The user, then the role, then membership, then the caller's permissions (Rocket.Chat's order). */
@@ -96,7 +96,7 @@ public class RolesResource {
         Role role = roles.find(json.getString("roleId"))
                 .orElseThrow(() -> ApiError.of("error-role-not-found", "Role not found"));
         users.addRole(user, role.getId());
-        return Envelope.success(Json.createObjectBuilder().add("role", toJson(role)));
+        return Envelope.success(Jsons.object().add("role", toJson(role)));
     }
 
     /** Route permission access-permissions (403) after the body; then user, role, membership, last admin. */
@@ -112,11 +112,11 @@ public class RolesResource {
         Role role = roles.find(json.getString("roleId"))
                 .orElseThrow(() -> ApiError.of("error-invalid-roleId", "This role does not exist"));
         users.removeRole(user, role.getId());
-        return Envelope.success(Json.createObjectBuilder().add("role", toJson(role)));
+        return Envelope.success(Jsons.object().add("role", toJson(role)));
     }
 
     static JsonObjectBuilder toJson(Role role) {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("_id", role.getId())
                 .add("name", role.getName())
                 .add("scope", role.getScope())

@@ -1,6 +1,6 @@
 package org.tokenmint.access.control;
 
-import jakarta.json.Json;
+import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.control.ApiError;
 
 /** How a route answers a caller that lacks its permission: each is Rocket.Chat's body for that route. */
@@ -18,7 +18,7 @@ public enum Denial {
         @Override
         public ApiError error() {
             return ApiError.of(NOT_AUTHORIZED_CODE, NOT_AUTHORIZED_REASON,
-                    Json.createObjectBuilder().add("method", "createToken"));
+                    Jsons.object().add("method", "createToken"));
         }
     },
     /** users.createToken, secret contract: 400 error-not-authorized, no details. */
@@ -33,7 +33,7 @@ public enum Denial {
         @Override
         public ApiError error() {
             return ApiError.of("error-action-not-allowed", "Adding user is not allowed",
-                    Json.createObjectBuilder().add("method", "insertOrUpdateUser").add("action", "Adding_user"));
+                    Jsons.object().add("method", "insertOrUpdateUser").add("action", "Adding_user"));
         }
     },
     /** roles.create without access-permissions. */
@@ -47,7 +47,7 @@ public enum Denial {
     ADD_USER_TO_ROLE {
         @Override
         public ApiError error() {
-            return ApiError.of(ACTION_NOT_ALLOWED, ACCESSING_PERMISSIONS, Json.createObjectBuilder()
+            return ApiError.of(ACTION_NOT_ALLOWED, ACCESSING_PERMISSIONS, Jsons.object()
                     .add("method", "authorization:addUserToRole").add("action", "Accessing_permissions"));
         }
     };

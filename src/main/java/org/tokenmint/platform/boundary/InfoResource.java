@@ -2,12 +2,12 @@ package org.tokenmint.platform.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.control.BuildInfo;
 import org.tokenmint.platform.control.Envelope;
 
@@ -23,6 +23,6 @@ public class InfoResource {
     @GET
     @PublicRoute
     public JsonObject info() {
-        return Envelope.success(Json.createObjectBuilder().add("version", buildInfo.version()));
+        return Envelope.success(Jsons.object().add("version", buildInfo.version()));
     }
 }

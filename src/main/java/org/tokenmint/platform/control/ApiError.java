@@ -1,6 +1,5 @@
 package org.tokenmint.platform.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -86,6 +85,6 @@ public class ApiError extends RuntimeException {
     }
 
     public static JsonObjectBuilder failure() {
-        return Json.createObjectBuilder().add("success", false);
+        return Jsons.object().add("success", false);
     }
 }

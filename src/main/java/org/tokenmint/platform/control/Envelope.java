@@ -1,6 +1,5 @@
 package org.tokenmint.platform.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -15,6 +14,6 @@ public final class Envelope {
     }
 
     public static JsonObject success() {
-        return success(Json.createObjectBuilder());
+        return success(Jsons.object());
     }
 }

@@ -1,6 +1,5 @@
 package org.tokenmint.platform.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -64,7 +63,7 @@ public final class JsonBody {
             throw ApiError.invalidParams("The request body must be UTF-8");
         }
         JsonValue value;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = Jsons.parser(new StringReader(text))) {
             parser.next();
             value = parser.getValue();
             if (parser.hasNext()) {

@@ -2,7 +2,6 @@ package org.tokenmint.sessions.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.boundary.PublicRoute;
 import org.tokenmint.platform.boundary.RateLimited;
 import org.tokenmint.platform.control.Envelope;
@@ -53,9 +53,9 @@ public class AuthResource {
     public JsonObject login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         Logins.Session session = logins.login(LoginRequest.parse(JsonBody.read(contentType, body)),
                 http.getRemoteAddr());
-        return Envelope.success(Json.createObjectBuilder()
+        return Envelope.success(Jsons.object()
                 .add("status", "success")
-                .add("data", Json.createObjectBuilder()
+                .add("data", Jsons.object()
                         .add("userId", session.user().getId())
                         .add("authToken", session.authToken())
                         .add("me", UserJson.me(session.user().profile(), uriInfo.getBaseUri()))));
@@ -77,9 +77,9 @@ public class AuthResource {
 
     JsonObject revokePresentedToken() {
         tokens.revoke(caller.tokenId());
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("status", "success")
-                .add("data", Json.createObjectBuilder().add("message", "You've been logged out!"))
+                .add("data", Jsons.object().add("message", "You've been logged out!"))
                 .build();
     }
 

@@ -2,9 +2,9 @@ package org.tokenmint.sessions.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
+import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.WireDates;
 import org.tokenmint.tokens.control.TokenIssuer;
@@ -59,7 +59,7 @@ public class Logins {
             throw ApiError.withBody(401, ApiError.failure()
                     .add("error", "error-user-is-not-activated")
                     .add("status", "error")
-                    .add("details", Json.createObjectBuilder().add("function", "Accounts.validateLoginAttempt"))
+                    .add("details", Jsons.object().add("function", "Accounts.validateLoginAttempt"))
                     .add("message", "User is not activated").build());
         }
         user.loggedIn(WireDates.now());

@@ -2,7 +2,6 @@ package org.tokenmint.tokens.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.Envelope;
 import org.tokenmint.platform.control.Paging;
@@ -53,9 +53,9 @@ public class AuditResource {
         AuditQuery filter = new AuditQuery(text(query, "callerId"), text(query, "targetId"), date(query, "start"),
                 date(query, "end"));
         TokenAudits.Page page = audits.find(filter, paging.offset(), paging.count());
-        JsonArrayBuilder events = Json.createArrayBuilder();
+        JsonArrayBuilder events = Jsons.array();
         page.events().forEach(event -> events.add(toJson(event)));
-        return Envelope.success(Json.createObjectBuilder()
+        return Envelope.success(Jsons.object()
                 .add("events", events)
                 .add("count", page.events().size())
                 .add("offset", paging.offset())
@@ -72,7 +72,7 @@ public class AuditResource {
     }
 
     static JsonObjectBuilder toJson(AuditEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object()
                 .add("_id", String.valueOf(event.id()))
                 .add("ts", WireDates.format(event.mintedAt()));
         if (event.callerId() != null) {
@@ -87,7 +87,7 @@ public class AuditResource {
     }
 
     static JsonObjectBuilder user(String id, String username) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("_id", id);
+        JsonObjectBuilder json = Jsons.object().add("_id", id);
         if (username != null) {
             json.add("username", username);
         }

@@ -1,11 +1,11 @@
 package org.tokenmint.users.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.control.WireDates;
 import org.tokenmint.users.entity.Profile;
 import org.tokenmint.users.entity.User;
@@ -18,13 +18,13 @@ public final class UserJson {
 
     /** {@code GET me}, and {@code data.me} of login: the caller, flat, in Rocket.Chat's key order. */
     public static JsonObjectBuilder me(Profile user, URI baseUri) {
-        JsonObjectBuilder me = Json.createObjectBuilder()
+        JsonObjectBuilder me = Jsons.object()
                 .add("_id", user.id())
                 .add("username", user.username())
                 .add("name", user.name());
-        user.emailAddress().ifPresent(address -> me.add("emails", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("address", address).add("verified", user.emailVerified()))));
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        user.emailAddress().ifPresent(address -> me.add("emails", Jsons.array()
+                .add(Jsons.object().add("address", address).add("verified", user.emailVerified()))));
+        JsonArrayBuilder roles = Jsons.array();
         user.roles().forEach(roles::add);
         me.add("status", user.status())
                 .add("active", user.active())
@@ -32,14 +32,14 @@ public final class UserJson {
                 .add("utcOffset", user.utcOffset());
         user.passwordChangeRequired().ifPresent(required -> me.add("requirePasswordChange", required));
         user.emailAddress().filter(address -> user.emailVerified()).ifPresent(address -> me.add("email", address));
-        return me.add("settings", Json.createObjectBuilder().add("preferences", Json.createObjectBuilder()))
+        return me.add("settings", Jsons.object().add("preferences", Jsons.object()))
                 .add("avatarUrl", baseUri.toString() + "avatar/"
                         + URLEncoder.encode(user.username(), StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     /** users.create's {@code user}. */
     public static JsonObjectBuilder created(User user) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object()
                 .add("_id", user.getId())
                 .add("createdAt", WireDates.format(user.getCreatedAt()))
                 .add("username", user.getUsername());
@@ -52,7 +52,7 @@ public final class UserJson {
                 .add("roles", roles(user))
                 .add("name", user.getName());
         user.getRequirePasswordChange().ifPresent(required -> json.add("requirePasswordChange", required));
-        return json.add("settings", Json.createObjectBuilder())
+        return json.add("settings", Jsons.object())
                 .add("_updatedAt", WireDates.format(user.getUpdatedAt()));
     }
 
@@ -61,7 +61,7 @@ public final class UserJson {
      * {@code requirePasswordChange} and {@code lastLogin} when {@code full} (oneself, or view-full-other-user-info).
      */
     public static JsonObjectBuilder info(User user, boolean full) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("_id", user.getId());
+        JsonObjectBuilder json = Jsons.object().add("_id", user.getId());
         if (full) {
             json.add("createdAt", WireDates.format(user.getCreatedAt()));
         }
@@ -84,14 +84,14 @@ public final class UserJson {
     }
 
     static JsonArrayBuilder emails(User user) {
-        JsonArrayBuilder emails = Json.createArrayBuilder();
-        user.getEmail().ifPresent(address -> emails.add(Json.createObjectBuilder()
+        JsonArrayBuilder emails = Jsons.array();
+        user.getEmail().ifPresent(address -> emails.add(Jsons.object()
                 .add("address", address).add("verified", user.isEmailVerified())));
         return emails;
     }
 
     static JsonArrayBuilder roles(User user) {
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        JsonArrayBuilder roles = Jsons.array();
         user.getRoles().forEach(roles::add);
         return roles;
     }

@@ -2,7 +2,6 @@ package org.tokenmint.users.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.access.control.Permissions;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.platform.control.ApiError;
@@ -90,7 +90,7 @@ public class UsersResource {
         CreateTokenRequest request = CreateTokenRequest.parse(JsonBody.read(contentType, body),
                 settings.secretContract());
         IssuedToken issued = tokens.createToken(request, caller.userId(), http.getRemoteAddr());
-        return Envelope.success(Json.createObjectBuilder().add("data", Json.createObjectBuilder()
+        return Envelope.success(Jsons.object().add("data", Jsons.object()
                 .add("userId", issued.userId())
                 .add("authToken", issued.authToken())));
     }
@@ -108,7 +108,7 @@ public class UsersResource {
                 Optional.ofNullable(json.get("requirePasswordChange")).filter(v -> v != JsonValue.NULL)
                         .map(JsonValue.TRUE::equals),
                 flag(json, "setRandomPassword", false)));
-        return Envelope.success(Json.createObjectBuilder().add("user", UserJson.created(user)));
+        return Envelope.success(Jsons.object().add("user", UserJson.created(user)));
     }
 
     static final ObjectSchema SET_ACTIVE_STATUS = ObjectSchema.object()
@@ -139,7 +139,7 @@ public class UsersResource {
         }
         User user = (userId != null ? users.findById(userId) : users.findByUsername(username))
                 .orElseThrow(() -> ApiError.bare("User not found."));
-        return Envelope.success(Json.createObjectBuilder().add("user", UserJson.info(user, seesAll(user))));
+        return Envelope.success(Jsons.object().add("user", UserJson.info(user, seesAll(user))));
     }
 
     /** Sorted by username; {@code count} and {@code offset} as everywhere in Rocket.Chat. */
@@ -148,10 +148,10 @@ public class UsersResource {
     public JsonObject list() {
         Paging paging = Paging.of(uriInfo.getQueryParameters());
         boolean full = permissions.has(caller, Permission.VIEW_FULL_OTHER_USER_INFO);
-        JsonArrayBuilder page = Json.createArrayBuilder();
+        JsonArrayBuilder page = Jsons.array();
         List<User> found = users.page(paging.offset(), paging.count());
         found.forEach(user -> page.add(UserJson.info(user, full || user.getId().equals(caller.userId()))));
-        return Envelope.success(Json.createObjectBuilder()
+        return Envelope.success(Jsons.object()
                 .add("users", page)
                 .add("count", found.size())
                 .add("offset", paging.offset())
@@ -164,7 +164,7 @@ public class UsersResource {
         JsonObject json = JsonBody.read(contentType, body);
         SET_ACTIVE_STATUS.validate(json);
         User user = users.setActiveStatus(json.getString("userId"), json.getBoolean("activeStatus"));
-        return Envelope.success(Json.createObjectBuilder().add("user", Json.createObjectBuilder()
+        return Envelope.success(Jsons.object().add("user", Jsons.object()
                 .add("_id", user.getId())
                 .add("active", user.isActive())));
     }
@@ -187,7 +187,7 @@ public class UsersResource {
         String userId = Optional.ofNullable(JsonBody.optionalString(json, "userId"))
                 .filter(id -> !id.isEmpty()).orElse(caller.userId());
         tokens.logOut(userId);
-        return Envelope.success(Json.createObjectBuilder().add("message", "User " + userId + " has been logged out!"));
+        return Envelope.success(Jsons.object().add("message", "User " + userId + " has been logged out!"));
     }
 
     boolean seesAll(User user) {

@@ -3,7 +3,6 @@ package org.tokenmint.users.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.access.control.Denial;
 import org.tokenmint.access.control.Permissions;
 import org.tokenmint.access.control.RequiresPermission;
@@ -121,7 +121,7 @@ public class Users {
         }
         if (!EMAIL.matcher(request.email()).matches()) {
             throw ApiError.of("error-invalid-email", "Invalid email " + escape(request.email()),
-                    Json.createObjectBuilder().add("function", "RocketChat.validateEmailDomain")
+                    Jsons.object().add("function", "RocketChat.validateEmailDomain")
                             .add("email", request.email()));
         }
         String password = request.setRandomPassword() ? randomPassword() : request.password();
@@ -186,7 +186,7 @@ public class Users {
         }
         permissions.require(caller, Permission.ACCESS_PERMISSIONS, Denial.ADD_USER_TO_ROLE);
         if (Role.ADMIN.equals(roleId) && !permissions.has(caller, Permission.ASSIGN_ADMIN_ROLE)) {
-            throw ApiError.of("error-action-not-allowed", "Assigning admin is not allowed", Json.createObjectBuilder()
+            throw ApiError.of("error-action-not-allowed", "Assigning admin is not allowed", Jsons.object()
                     .add("method", "authorization:addUserToRole").add("action", "Assign_admin"));
         }
         managed.addRole(roleId, WireDates.now());
@@ -325,7 +325,7 @@ public class Users {
     }
 
     private static JsonObjectBuilder details() {
-        return Json.createObjectBuilder().add("method", METHOD);
+        return Jsons.object().add("method", METHOD);
     }
 
     private static String randomPassword() {

@@ -1,0 +1,36 @@
+package org.tokenmint.platform.control;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import java.io.Reader;
+import java.util.Map;
+
+/**
+ * JSON builders and parsers from one provider looked up once. {@code Json.createObjectBuilder()} looks the provider
+ * up through the ServiceLoader on every call, which a profile of {@code GET me} showed as a fifth of its CPU.
+ */
+public final class Jsons {
+
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonBuilderFactory BUILDERS = PROVIDER.createBuilderFactory(Map.of());
+    private static final JsonParserFactory PARSERS = PROVIDER.createParserFactory(Map.of());
+
+    private Jsons() {
+    }
+
+    public static JsonObjectBuilder object() {
+        return BUILDERS.createObjectBuilder();
+    }
+
+    public static JsonArrayBuilder array() {
+        return BUILDERS.createArrayBuilder();
+    }
+
+    public static JsonParser parser(Reader reader) {
+        return PARSERS.createParser(reader);
+    }
+}
