@@ -19,7 +19,8 @@ public class DatabaseMigration {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 
-    @Resource(lookup = "java:jboss/datasources/TokenmintDS")
+    /** web.xml's datasource reference, which each server maps to its own datasource. */
+    @Resource(lookup = "java:comp/env/jdbc/TokenmintDS")
     DataSource dataSource;
 
     @Inject
