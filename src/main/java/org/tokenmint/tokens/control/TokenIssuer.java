@@ -2,13 +2,12 @@ package org.tokenmint.tokens.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.tokenmint.access.control.Denial;
 import org.tokenmint.access.control.PermissionSubject;
 import org.tokenmint.access.control.RequiresPermission;
 import org.tokenmint.access.entity.Permission;
+import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.WireDates;
 import org.tokenmint.tokens.entity.Contract;
 import org.tokenmint.tokens.entity.IssuedToken;
@@ -25,16 +24,19 @@ public class TokenIssuer {
      * The mint in one statement: insert the hashed token, prune the user's oldest beyond the cap (the delete sees
      * the rows before the insert, so it keeps cap - 1 of them), and write the audit row.
      */
-    static final String MINT = "WITH new_token AS (INSERT INTO login_tokens (hashed_token, user_id, issued_at) "
-            + "VALUES (?1, ?2, ?3) RETURNING id), "
-            + "pruned AS (DELETE FROM login_tokens WHERE id IN (SELECT id FROM login_tokens WHERE user_id = ?2 "
-            + "ORDER BY issued_at DESC, id DESC OFFSET ?4)), "
+    static final String MINT = "WITH p AS (SELECT CAST(? AS text) AS hash, CAST(? AS varchar) AS uid, "
+            + "CAST(? AS timestamptz) AS at, CAST(? AS integer) AS keep, CAST(? AS varchar) AS caller, "
+            + "CAST(? AS text) AS address, CAST(? AS text) AS contract), "
+            + "new_token AS (INSERT INTO login_tokens (hashed_token, user_id, issued_at) "
+            + "SELECT hash, uid, at FROM p RETURNING id), "
+            + "pruned AS (DELETE FROM login_tokens WHERE id IN (SELECT id FROM login_tokens "
+            + "WHERE user_id = (SELECT uid FROM p) ORDER BY issued_at DESC, id DESC OFFSET (SELECT keep FROM p))), "
             + "audited AS (INSERT INTO token_audit (caller_id, target_id, token_id, minted_at, client_address, contract) "
-            + "SELECT CAST(?5 AS varchar), ?2, id, ?3, CAST(?6 AS text), ?7 FROM new_token) "
+            + "SELECT p.caller, p.uid, new_token.id, p.at, p.address, p.contract FROM p, new_token) "
             + "SELECT id FROM new_token";
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Database database;
 
     @Inject
     TokenSettings settings;
@@ -69,15 +71,8 @@ public class TokenIssuer {
     @Transactional(Transactional.TxType.MANDATORY)
     public IssuedToken issueLocked(String userId, Contract contract, String callerId, String clientAddress) {
         String token = TokenCodec.newToken();
-        Object id = em.createNativeQuery(MINT)
-                .setParameter(1, TokenCodec.hash(token))
-                .setParameter(2, userId)
-                .setParameter(3, WireDates.now())
-                .setParameter(4, settings.maxTokensPerUser() - 1)
-                .setParameter(5, callerId)
-                .setParameter(6, clientAddress)
-                .setParameter(7, contract.name())
-                .getSingleResult();
-        return new IssuedToken(userId, token, ((Number) id).longValue());
+        long id = database.first(MINT, row -> row.getLong(1), TokenCodec.hash(token), userId, WireDates.now(),
+                settings.maxTokensPerUser() - 1, callerId, clientAddress, contract.name()).orElseThrow();
+        return new IssuedToken(userId, token, id);
     }
 }

@@ -5,8 +5,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.tokenmint.access.control.PermissionSubject;
 import org.tokenmint.access.control.RequiresPermission;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.MeteorIds;
 import org.tokenmint.tokens.entity.Contract;
 import org.tokenmint.tokens.entity.IssuedToken;
@@ -38,6 +40,9 @@ public class Tokens {
     TokenSettings settings;
 
     @Inject
+    Database database;
+
+    @Inject
     TokenIssuer issuer;
 
     @Inject
@@ -51,36 +56,33 @@ public class Tokens {
             + "u.active, (SELECT string_agg(r.role_id, ',' ORDER BY r.position) FROM user_roles r "
             + "WHERE r.user_id = u.id), u.utc_offset, u.require_password_change "
             + "FROM login_tokens t JOIN users u ON u.id = t.user_id "
-            + "WHERE t.hashed_token = ?1 AND t.issued_at > ?2 AND u.active";
+            + "WHERE t.hashed_token = ? AND t.issued_at > ? AND u.active";
 
     /** The live token with this plain value for this user, if any. */
     public Optional<LiveToken> authenticate(String userId, String token) {
         if (!MeteorIds.isWellFormed(userId) || !plausible(token)) {
             return Optional.empty();
         }
-        return live(em.createNativeQuery(LIVE_TOKEN + " AND t.user_id = ?3").setParameter(3, userId), token);
+        return database.first(LIVE_TOKEN + " AND t.user_id = ?", Tokens::liveToken, TokenCodec.hash(token), cutoff(),
+                userId);
     }
 
     /** {@code login} with {@code {resume: token}}: the live token with this value, whoever owns it. */
     public Optional<LiveToken> resume(String token) {
-        return plausible(token) ? live(em.createNativeQuery(LIVE_TOKEN), token) : Optional.empty();
+        return plausible(token) ? database.first(LIVE_TOKEN, Tokens::liveToken, TokenCodec.hash(token), cutoff())
+                : Optional.empty();
     }
 
     static boolean plausible(String token) {
         return token != null && !token.isEmpty() && token.length() <= MAX_TOKEN_LENGTH;
     }
 
-    Optional<LiveToken> live(Query query, String token) {
-        List<?> rows = query.setParameter(1, TokenCodec.hash(token)).setParameter(2, cutoff()).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        String roles = (String) row[8];
-        return Optional.of(new LiveToken(((Number) row[0]).longValue(), new Profile((String) row[1],
-                (String) row[2], (String) row[3], (String) row[4], (Boolean) row[5], (String) row[6],
-                (Boolean) row[7], roles == null ? List.of() : List.of(roles.split(",")),
-                ((Number) row[9]).intValue(), (Boolean) row[10])));
+    static LiveToken liveToken(ResultSet row) throws SQLException {
+        String roles = row.getString(9);
+        return new LiveToken(row.getLong(1), new Profile(row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), row.getBoolean(6), row.getString(7), row.getBoolean(8),
+                roles == null ? List.of() : List.of(roles.split(",")), row.getInt(10),
+                (Boolean) row.getObject(11)));
     }
 
     @Transactional

@@ -23,6 +23,7 @@ import org.tokenmint.access.control.RequiresPermission;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.access.entity.Role;
 import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.MeteorIds;
 import org.tokenmint.platform.control.WireDates;
 import org.tokenmint.sessions.entity.Caller;
@@ -50,6 +51,9 @@ public class Users {
 
     @Inject
     Permissions permissions;
+
+    @Inject
+    Database database;
 
     @Inject
     Caller caller;
@@ -254,18 +258,15 @@ public class Users {
     }
 
     public Optional<String> lockById(String id) {
-        return MeteorIds.isWellFormed(id) ? first(em.createNativeQuery(
-                "SELECT id FROM users WHERE id = ?1 FOR UPDATE").setParameter(1, id).getResultList()) : Optional.empty();
+        return MeteorIds.isWellFormed(id)
+                ? database.first("SELECT id FROM users WHERE id = ? FOR UPDATE", row -> row.getString(1), id)
+                : Optional.empty();
     }
 
     public Optional<String> lockByUsername(String username) {
-        return username.length() <= MAX_NAME_LENGTH ? first(em.createNativeQuery(
-                "SELECT id FROM users WHERE lower(username) = lower(?1) FOR UPDATE").setParameter(1, username)
-                .getResultList()) : Optional.empty();
-    }
-
-    static Optional<String> first(List<?> ids) {
-        return ids.isEmpty() ? Optional.empty() : Optional.of((String) ids.get(0));
+        return username.length() <= MAX_NAME_LENGTH ? database.first(
+                "SELECT id FROM users WHERE lower(username) = lower(?) FOR UPDATE", row -> row.getString(1), username)
+                : Optional.empty();
     }
 
     static <T> T resolve(String userId, String username, String user, Function<String, Optional<T>> byId,
