@@ -5,47 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.tokenmint.it.Api.Reply;
 import org.tokenmint.it.Api.Session;
 
 /** users.createToken, documented contract (the server runs with CREATE_TOKENS_FOR_USERS=true). */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class CreateTokenIT {
+class CreateTokenIT extends OnDefaultServer {
 
     static final String NOT_AUTHORIZED = "{\"success\":false,\"error\":\"Not authorized [error-not-authorized]\","
             + "\"errorType\":\"error-not-authorized\",\"details\":{\"method\":\"createToken\"}}";
-
-    @Deployment(testable = false)
-    @TargetsContainer("default")
-    static WebArchive war() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    Session admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(base);
-        admin = api.admin();
-    }
 
     Reply createToken(Session caller, String body) {
         return api.post("api/v1/users.createToken", caller, body);

@@ -5,45 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.tokenmint.it.Api.Reply;
 import org.tokenmint.it.Api.Session;
 
 /** permissions.listAll and permissions.update. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PermissionsIT {
-
-    @Deployment(testable = false)
-    @TargetsContainer("default")
-    static WebArchive war() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    Session admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(base);
-        admin = api.admin();
-    }
+class PermissionsIT extends OnDefaultServer {
 
     Map<String, String> roles(Reply reply, String key) {
         return reply.json().getJsonArray(key).getValuesAs(JsonObject.class).stream()

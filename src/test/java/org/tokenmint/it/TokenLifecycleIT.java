@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -16,40 +15,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.tokenmint.it.Api.Reply;
 import org.tokenmint.it.Api.Session;
 
 /** The cap under parallel requests, the periodic purge of expired tokens, and the audit route. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TokenLifecycleIT {
-
-    @Deployment(testable = false)
-    @TargetsContainer("default")
-    static WebArchive war() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    Session admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(base);
-        admin = api.admin();
-    }
+class TokenLifecycleIT extends OnDefaultServer {
 
     @Test
     void theCapHoldsUnderParallelMintsAndNoneFails() throws Exception {

@@ -5,46 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.tokenmint.it.Api.Reply;
 import org.tokenmint.it.Api.Session;
 
 /** users.info, users.list, users.setActiveStatus, users.delete, users.logout, and the last active admin. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class UsersAdminIT {
+class UsersAdminIT extends OnDefaultServer {
 
     static final String FORBIDDEN = "{\"success\":false,\"error\":\"User does not have the permissions required for "
             + "this action [error-unauthorized]\"}";
     static final String ADMIN_REQUIRED = "{\"success\":false,\"error\":\"You need to have at least one admin "
             + "[error-admin-required]\",\"errorType\":\"error-admin-required\"}";
-
-    @Deployment(testable = false)
-    @TargetsContainer("default")
-    static WebArchive war() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    Session admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(base);
-        admin = api.admin();
-    }
 
     @Test
     void infoShowsFullFieldsToOneselfAndToAdminsOnly() {

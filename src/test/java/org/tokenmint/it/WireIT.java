@@ -4,42 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.tokenmint.it.Api.Reply;
-import org.tokenmint.it.Api.Session;
 
 /** The common wire rules, and bad input of every kind: always a 4xx JSON envelope, nothing written. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class WireIT {
-
-    @Deployment(testable = false)
-    @TargetsContainer("default")
-    static WebArchive war() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    Session admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(base);
-        admin = api.admin();
-    }
+class WireIT extends OnDefaultServer {
 
     /** A Rocket.Chat failure envelope with a 4xx status and Rocket.Chat's headers. */
     static void assertEnvelope(Reply reply, int status, String context) {
