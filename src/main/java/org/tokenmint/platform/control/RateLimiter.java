@@ -49,8 +49,8 @@ public class RateLimiter {
 
     /** Counts one call under the key and decides it. */
     public Decision hit(String key, long nowMillis) {
-        int limit = positive(callsPerWindow, 10);
-        long length = positive(windowMillis, 60_000);
+        int limit = Settings.positiveInt(callsPerWindow, 10);
+        long length = Settings.positiveInt(windowMillis, 60_000);
         if (windows.size() > SWEEP_ABOVE) {
             windows.values().removeIf(w -> w.start() + length <= nowMillis);
         }
@@ -58,14 +58,5 @@ public class RateLimiter {
                 ? new Window(nowMillis, 1) : new Window(current.start(), current.calls() + 1));
         return new Decision(window.calls() <= limit, limit, Math.max(0, limit - window.calls()),
                 window.start() + length);
-    }
-
-    static int positive(String value, int fallback) {
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            return parsed > 0 ? parsed : fallback;
-        } catch (RuntimeException e) {
-            return fallback;
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tokenmint.platform.control.Settings;
 
 /** The token settings, under their Rocket.Chat names, read through MicroProfile Config. */
 @ApplicationScoped
@@ -50,20 +51,10 @@ public class TokenSettings {
     }
 
     public Duration expiration() {
-        return Duration.ofDays(positiveOr(loginExpiration, DEFAULT_EXPIRATION_DAYS));
+        return Duration.ofDays(Settings.positiveInt(loginExpiration, DEFAULT_EXPIRATION_DAYS));
     }
 
     public int maxTokensPerUser() {
-        return positiveOr(maxResumeLoginTokens, DEFAULT_MAX_TOKENS);
-    }
-
-    /** A non-positive or unreadable value means the default, as in Rocket.Chat. */
-    static int positiveOr(String value, int fallback) {
-        try {
-            int parsed = (int) Math.floor(Double.parseDouble(value.trim()));
-            return parsed > 0 ? parsed : fallback;
-        } catch (RuntimeException notANumber) {
-            return fallback;
-        }
+        return Settings.positiveInt(maxResumeLoginTokens, DEFAULT_MAX_TOKENS);
     }
 }
