@@ -44,25 +44,12 @@ public class LoginToken {
     @Column(name = "issued_at", nullable = false, updatable = false)
     private Instant issuedAt;
 
+    /** Rows are written by the mint statement (TokenIssuer); the entity maps them for JPQL deletes. */
     protected LoginToken() {
-    }
-
-    public LoginToken(String hashedToken, User user, Instant issuedAt) {
-        this.hashedToken = Objects.requireNonNull(hashedToken);
-        this.user = Objects.requireNonNull(user);
-        this.issuedAt = Objects.requireNonNull(issuedAt);
     }
 
     public Long getId() {
         return id;
-    }
-
-    public User getUser() {
-        return user;
-    }
-
-    public Instant getIssuedAt() {
-        return issuedAt;
     }
 
     @Override
