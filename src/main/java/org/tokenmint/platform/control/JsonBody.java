@@ -63,13 +63,15 @@ public final class JsonBody {
             throw ApiError.invalidParams("The request body must be UTF-8");
         }
         JsonValue value;
+        boolean trailing;
         try (JsonParser parser = Jsons.parser(new StringReader(text))) {
             parser.next();
             value = parser.getValue();
-            if (parser.hasNext()) {
-                throw malformed();
-            }
+            trailing = parser.hasNext();
         } catch (RuntimeException | StackOverflowError e) {
+            throw malformed();
+        }
+        if (trailing) {
             throw malformed();
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
