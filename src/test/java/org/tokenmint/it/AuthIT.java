@@ -9,7 +9,13 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
@@ -217,5 +223,46 @@ class AuthIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Concurrent requests are authenticated together (one statement per group): under parallel load each still
+     * gets its own user, a token presented with another user's id is refused, and a token revoked before the
+     * requests is refused by every one of them.
+     */
+    @Test
+    void parallelRequestsEachGetTheirOwnAnswer() throws Exception {
+        List<Session> users = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            users.add(api.newUser(Api.unique("par")));
+        }
+        Session revoked = api.login(name, "pw-" + name);
+        assertEquals(200, api.post("api/v1/logout", revoked, "").status());
+        List<Callable<String>> calls = new ArrayList<>();
+        for (int round = 0; round < 8; round++) {
+            for (int i = 0; i < users.size(); i++) {
+                Session own = users.get(i);
+                Session swapped = new Session(users.get((i + 1) % users.size()).userId(), own.authToken());
+                calls.add(() -> "own " + own.userId() + " " + meOf(own));
+                calls.add(() -> "swapped " + swapped.userId() + " " + meOf(swapped));
+            }
+            calls.add(() -> "revoked " + revoked.userId() + " " + meOf(revoked));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            for (Future<String> answer : pool.invokeAll(calls)) {
+                String[] parts = answer.get().split(" ", 3);
+                String expected = parts[0].equals("own") ? "200 " + parts[1] : "401 " + Api.UNAUTHORIZED;
+                assertEquals(expected, parts[2], String.join(" ", parts[0], parts[1]));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** "200 id" for an answered me, else "status body". */
+    String meOf(Session session) {
+        Reply reply = api.get("api/v1/me", session);
+        return reply.status() == 200 ? "200 " + reply.json().getString("_id") : reply.status() + " " + reply.body();
     }
 }

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -48,10 +50,30 @@ public class Database {
         }
     }
 
+    /** Every row the statement returns. */
+    public <T> List<T> all(String sql, Row<T> reader, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            List<T> found = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(reader.read(rows));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
+    /** Binds each parameter by its Java type; a {@code String[]} becomes a {@code text[]}. */
     static void bind(PreparedStatement statement, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object value = params[i];
-            if (value instanceof Instant instant) {
+            if (value instanceof String[] texts) {
+                statement.setArray(i + 1, statement.getConnection().createArrayOf("text", texts));
+            } else if (value instanceof Instant instant) {
                 statement.setTimestamp(i + 1, Timestamp.from(instant));
             } else {
                 statement.setObject(i + 1, value);
