@@ -48,6 +48,7 @@ public final class GroupLookup<K, V> {
     public Optional<V> get(K key) {
         Waiter<K, V> waiter = new Waiter<>(Objects.requireNonNull(key), Thread.currentThread());
         queue.add(waiter);
+        boolean interrupted = false;
         while (!waiter.done) {
             if (running.compareAndSet(false, true)) {
                 try {
@@ -63,7 +64,12 @@ public final class GroupLookup<K, V> {
                 }
             } else {
                 LockSupport.park(this);
+                // An interrupt would make park return at once: remember it, wait on, and restore it afterwards.
+                interrupted |= Thread.interrupted();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (waiter.failure != null) {
             throw new GroupLookupException(waiter.failure);
@@ -82,10 +88,11 @@ public final class GroupLookup<K, V> {
             return;
         }
         Map<K, V> found = null;
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
             found = lookup.apply(List.copyOf(keys));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever the lookup throws, every caller of the round must hear of it, or it would wait forever.
             failure = e;
         }
         for (Waiter<K, V> waiter : group) {
@@ -103,7 +110,7 @@ public final class GroupLookup<K, V> {
 
     /** A lookup failed; its cause is what the lookup threw, shared by every caller of that round. */
     public static final class GroupLookupException extends RuntimeException {
-        GroupLookupException(RuntimeException cause) {
+        GroupLookupException(Throwable cause) {
             super(cause.getMessage(), cause);
         }
     }
@@ -112,7 +119,7 @@ public final class GroupLookup<K, V> {
         final K key;
         final Thread thread;
         V value;
-        RuntimeException failure;
+        Throwable failure;
         /** Written last by the round's runner; its volatile write publishes value and failure. */
         volatile boolean done;
 

@@ -124,6 +124,50 @@ class GroupLookupTest {
     }
 
     @Test
+    void anErrorFailsItsCallersToo() {
+        AtomicInteger calls = new AtomicInteger();
+        GroupLookup<Integer, String> lookup = new GroupLookup<>(keys -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new AssertionError("not an exception");
+            }
+            return evens(keys);
+        }, 8);
+        GroupLookup.GroupLookupException failed = assertThrows(GroupLookup.GroupLookupException.class,
+                () -> lookup.get(4));
+        assertInstanceOf(AssertionError.class, failed.getCause());
+        assertEquals(Optional.of("v4"), lookup.get(4));
+    }
+
+    @Test
+    void anInterruptedCallerStillGetsItsAnswerAndKeepsTheInterrupt() throws Exception {
+        CountDownLatch firstRoundEntered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        GroupLookup<Integer, String> lookup = new GroupLookup<>(keys -> {
+            if (calls.getAndIncrement() == 0) {
+                firstRoundEntered.countDown();
+                await(release);
+            }
+            return evens(keys);
+        }, 8);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Optional<String>> first = pool.submit(() -> lookup.get(0));
+            assertTrue(firstRoundEntered.await(10, TimeUnit.SECONDS));
+            Future<String> second = pool.submit(() -> {
+                Thread.currentThread().interrupt();
+                return lookup.get(2).orElseThrow() + " " + Thread.currentThread().isInterrupted();
+            });
+            Thread.sleep(100);
+            release.countDown();
+            assertEquals(Optional.of("v0"), first.get(10, TimeUnit.SECONDS));
+            assertEquals("v2 true", second.get(10, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void refusesANonPositiveGroupSize() {
         assertThrows(IllegalArgumentException.class, () -> new GroupLookup<Integer, String>(this::evens, 0));
     }
