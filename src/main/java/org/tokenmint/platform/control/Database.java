@@ -39,29 +39,28 @@ public class Database {
 
     /** The first row the statement returns, if any. */
     public <T> Optional<T> first(String sql, Row<T> reader, Object... params) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, params);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException(e);
-        }
+        return query(sql, params, rows -> rows.next() ? Optional.of(reader.read(rows)) : Optional.empty());
     }
 
     /** Every row the statement returns. */
     public <T> List<T> all(String sql, Row<T> reader, Object... params) {
+        return query(sql, params, rows -> {
+            List<T> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(reader.read(rows));
+            }
+            return found;
+        });
+    }
+
+    /** Runs the statement on a connection of the datasource (the transaction's, inside one) and reads its rows. */
+    private <R> R query(String sql, Object[] params, Row<R> result) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, params);
-            List<T> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.add(reader.read(rows));
-                }
+                return result.read(rows);
             }
-            return found;
         } catch (SQLException e) {
             throw new PersistenceException(e);
         }

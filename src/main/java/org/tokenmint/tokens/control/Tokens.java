@@ -9,10 +9,10 @@ import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.tokenmint.access.control.Denial;
 import org.tokenmint.access.control.PermissionSubject;
 import org.tokenmint.access.control.RequiresPermission;
@@ -60,6 +60,8 @@ public class Tokens {
             + "WHERE r.user_id = u.id), u.utc_offset, u.require_password_change, t.hashed_token "
             + "FROM login_tokens t JOIN users u ON u.id = t.user_id "
             + "WHERE t.issued_at > ? AND u.active AND t.hashed_token ";
+    static final String LIVE_TOKENS_BY_HASHES = LIVE_TOKEN + "= ANY(?)";
+    static final String LIVE_TOKEN_BY_HASH = LIVE_TOKEN + "= ?";
 
     /** Concurrent requests read their tokens together, one statement per group (see {@link GroupLookup}). */
     static final int MAX_GROUP = 32;
@@ -80,15 +82,14 @@ public class Tokens {
 
     /** One group's tokens by hash, read in one statement. */
     Map<String, LiveToken> liveTokens(List<String> hashes) {
-        Map<String, LiveToken> found = new HashMap<>();
-        database.all(LIVE_TOKEN + "= ANY(?)", row -> found.put(row.getString(12), liveToken(row)), cutoff(),
-                hashes.toArray(String[]::new));
-        return found;
+        return database.all(LIVE_TOKENS_BY_HASHES, row -> Map.entry(row.getString(12), liveToken(row)), cutoff(),
+                        hashes.toArray(String[]::new))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** {@code login} with {@code {resume: token}}: the live token with this value, whoever owns it. */
     public Optional<LiveToken> resume(String token) {
-        return plausible(token) ? database.first(LIVE_TOKEN + "= ?", Tokens::liveToken, cutoff(),
+        return plausible(token) ? database.first(LIVE_TOKEN_BY_HASH, Tokens::liveToken, cutoff(),
                 TokenCodec.hash(token)) : Optional.empty();
     }
 
