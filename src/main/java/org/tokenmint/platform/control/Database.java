@@ -67,7 +67,7 @@ public class Database {
     }
 
     /** Binds each parameter by its Java type; a {@code String[]} becomes a {@code text[]}. */
-    static void bind(PreparedStatement statement, Object... params) throws SQLException {
+    public static void bind(PreparedStatement statement, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object value = params[i];
             if (value instanceof String[] texts) {

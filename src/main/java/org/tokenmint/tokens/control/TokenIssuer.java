@@ -7,6 +7,7 @@ import org.tokenmint.access.control.Denial;
 import org.tokenmint.access.control.PermissionSubject;
 import org.tokenmint.access.control.RequiresPermission;
 import org.tokenmint.access.entity.Permission;
+import org.tokenmint.platform.control.CacheChanges;
 import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.WireDates;
 import org.tokenmint.tokens.entity.Contract;
@@ -22,7 +23,8 @@ public class TokenIssuer {
 
     /**
      * The mint in one statement: insert the hashed token, prune the user's oldest beyond the cap (the delete sees
-     * the rows before the insert, so it keeps cap - 1 of them), and write the audit row.
+     * the rows before the insert, so it keeps cap - 1 of them), and write the audit row. It answers the new token's id
+     * and how many tokens it pruned.
      */
     static final String MINT = "WITH p AS (SELECT CAST(? AS text) AS hash, CAST(? AS varchar) AS uid, "
             + "CAST(? AS timestamptz) AS at, CAST(? AS integer) AS keep, CAST(? AS varchar) AS caller, "
@@ -30,10 +32,11 @@ public class TokenIssuer {
             + "new_token AS (INSERT INTO login_tokens (hashed_token, user_id, issued_at) "
             + "SELECT hash, uid, at FROM p RETURNING id), "
             + "pruned AS (DELETE FROM login_tokens WHERE id IN (SELECT id FROM login_tokens "
-            + "WHERE user_id = (SELECT uid FROM p) ORDER BY issued_at DESC, id DESC OFFSET (SELECT keep FROM p))), "
+            + "WHERE user_id = (SELECT uid FROM p) ORDER BY issued_at DESC, id DESC OFFSET (SELECT keep FROM p)) "
+            + "RETURNING 1), "
             + "audited AS (INSERT INTO token_audit (caller_id, target_id, token_id, minted_at, client_address, contract) "
             + "SELECT p.caller, p.uid, new_token.id, p.at, p.address, p.contract FROM p, new_token) "
-            + "SELECT id FROM new_token";
+            + "SELECT id, (SELECT count(*) FROM pruned) FROM new_token";
 
     @Inject
     Database database;
@@ -43,6 +46,9 @@ public class TokenIssuer {
 
     @Inject
     Users users;
+
+    @Inject
+    CacheChanges changes;
 
     /** users.createToken, documented contract: for oneself, or for anyone with user-generate-access-token. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -71,8 +77,13 @@ public class TokenIssuer {
     @Transactional(Transactional.TxType.MANDATORY)
     public IssuedToken issueLocked(String userId, Contract contract, String callerId, String clientAddress) {
         String token = TokenCodec.newToken();
-        long id = database.first(MINT, row -> row.getLong(1), TokenCodec.hash(token), userId, WireDates.now(),
-                settings.maxTokensPerUser() - 1, callerId, clientAddress, contract.name()).orElseThrow();
-        return new IssuedToken(userId, token, id);
+        long[] minted = database.first(MINT, row -> new long[] {row.getLong(1), row.getLong(2)},
+                TokenCodec.hash(token), userId, WireDates.now(), settings.maxTokensPerUser() - 1, callerId,
+                clientAddress, contract.name()).orElseThrow();
+        if (minted[1] > 0) {
+            // Tokens pruned over the cap are revoked: the answer waits until no node's cache holds them.
+            changes.record();
+        }
+        return new IssuedToken(userId, token, minted[0]);
     }
 }

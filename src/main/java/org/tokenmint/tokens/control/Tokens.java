@@ -18,6 +18,7 @@ import org.tokenmint.access.control.PermissionSubject;
 import org.tokenmint.access.control.RequiresPermission;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.CacheChanges;
 import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.GroupLookup;
 import org.tokenmint.platform.control.MeteorIds;
@@ -51,13 +52,19 @@ public class Tokens {
     @Inject
     Users users;
 
+    @Inject
+    TokenCacheNode cacheNode;
+
+    @Inject
+    CacheChanges changes;
+
     /**
      * A live token (unexpired, its user active) with the user's profile and roles, in one statement: the whole
      * database cost of authenticating a request. The token's hash comes last, to match a group's rows to callers.
      */
     static final String LIVE_TOKEN = "SELECT t.id, u.id, u.username, u.name, u.email, u.email_verified, u.status, "
             + "u.active, (SELECT string_agg(r.role_id, ',' ORDER BY r.position) FROM user_roles r "
-            + "WHERE r.user_id = u.id), u.utc_offset, u.require_password_change, t.hashed_token "
+            + "WHERE r.user_id = u.id), u.utc_offset, u.require_password_change, t.issued_at, t.hashed_token "
             + "FROM login_tokens t JOIN users u ON u.id = t.user_id "
             + "WHERE t.issued_at > ? AND u.active AND t.hashed_token ";
     static final String LIVE_TOKENS_BY_HASHES = LIVE_TOKEN + "= ANY(?)";
@@ -69,20 +76,31 @@ public class Tokens {
     private final GroupLookup<String, LiveToken> liveTokens = new GroupLookup<>(this::liveTokens, MAX_GROUP);
 
     /**
-     * The live token with this plain value for this user, if any. Read from the database for this request (with
-     * the requests that arrived alongside it), never from a cache: a token revoked, expired or deactivated before
-     * the request arrived is refused on every node.
+     * The live token with this plain value for this user, if any: from this node's {@link TokenCache}, else read from
+     * the database (with the requests that arrived alongside it) and cached. A token revoked, expired or deactivated
+     * before the request arrived is refused on every node: expiry is checked here, and every revocation waits until
+     * every node's cache has dropped it ({@link TokenCacheNode}).
      */
     public Optional<LiveToken> authenticate(String userId, String token) {
         if (!MeteorIds.isWellFormed(userId) || !plausible(token)) {
             return Optional.empty();
         }
-        return liveTokens.get(TokenCodec.hash(token)).filter(live -> live.user().id().equals(userId));
+        String hash = TokenCodec.hash(token);
+        Instant cutoff = cutoff();
+        TokenCache cache = cacheNode.cache();
+        LiveToken cached = cache.find(userId, hash, cutoff);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        long generation = cache.generation();
+        Optional<LiveToken> read = liveTokens.get(hash).filter(live -> live.user().id().equals(userId));
+        read.ifPresent(live -> cache.store(generation, hash, live));
+        return read;
     }
 
     /** One group's tokens by hash, read in one statement. */
     Map<String, LiveToken> liveTokens(List<String> hashes) {
-        return database.all(LIVE_TOKENS_BY_HASHES, row -> Map.entry(row.getString(12), liveToken(row)), cutoff(),
+        return database.all(LIVE_TOKENS_BY_HASHES, row -> Map.entry(row.getString(13), liveToken(row)), cutoff(),
                         hashes.toArray(String[]::new))
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
@@ -102,11 +120,12 @@ public class Tokens {
         return new LiveToken(row.getLong(1), new Profile(row.getString(2), row.getString(3), row.getString(4),
                 row.getString(5), row.getBoolean(6), row.getString(7), row.getBoolean(8),
                 roles == null ? List.of() : List.of(roles.split(",")), row.getInt(10),
-                (Boolean) row.getObject(11)));
+                (Boolean) row.getObject(11)), row.getTimestamp(12).toInstant());
     }
 
     @Transactional
     public void revoke(long tokenId) {
+        changes.record();
         em.createNamedQuery(LoginToken.DELETE_BY_ID).setParameter("id", tokenId).executeUpdate();
     }
 
@@ -128,6 +147,7 @@ public class Tokens {
     }
 
     int revokeAll(String userId) {
+        changes.record();
         return em.createNamedQuery(LoginToken.DELETE_BY_USER).setParameter("userId", userId).executeUpdate();
     }
 

@@ -23,6 +23,7 @@ import org.tokenmint.access.control.RequiresPermission;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.access.entity.Role;
 import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.CacheChanges;
 import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.MeteorIds;
 import org.tokenmint.platform.control.WireDates;
@@ -60,6 +61,10 @@ public class Users {
 
     @Inject
     Event<UserAccessRevoked> accessRevoked;
+
+    /** Deactivation and role changes alter what a cached token says of its user (see {@link CacheChanges}). */
+    @Inject
+    CacheChanges cacheChanges;
 
     public Optional<User> findById(String id) {
         if (!MeteorIds.isWellFormed(id)) {
@@ -157,6 +162,7 @@ public class Users {
     @RequiresPermission(Permission.EDIT_OTHER_USER_ACTIVE_STATUS)
     public User setActiveStatus(String userId, boolean active) {
         User user = findById(userId).orElseThrow(() -> ApiError.bare("User not found"));
+        cacheChanges.record();
         if (!active) {
             requireAnotherActiveAdmin(user);
             user.setActive(false, WireDates.now());
@@ -193,6 +199,7 @@ public class Users {
             throw ApiError.of("error-action-not-allowed", "Assigning admin is not allowed", Jsons.object()
                     .add("method", "authorization:addUserToRole").add("action", "Assign_admin"));
         }
+        cacheChanges.record();
         managed.addRole(roleId, WireDates.now());
         return managed;
     }
@@ -207,6 +214,7 @@ public class Users {
         if (Role.ADMIN.equals(roleId)) {
             requireAnotherActiveAdmin(managed);
         }
+        cacheChanges.record();
         managed.removeRole(roleId, WireDates.now());
         return managed;
     }

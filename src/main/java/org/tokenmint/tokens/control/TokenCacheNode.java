@@ -1,0 +1,252 @@
+package org.tokenmint.tokens.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.tokenmint.platform.control.Database;
+import org.tokenmint.platform.control.SchemaReady;
+
+/**
+ * This node's part in keeping {@link TokenCache}s right on every node (the schema side is migration V4).
+ *
+ * <ul>
+ * <li>One thread holds a connection that LISTENs on {@value #CHANNEL}: triggers notify {@code u<userId>} at the
+ * commit of any change to a user's tokens, profile or roles, and the thread drops that user from the cache.</li>
+ * <li>The node holds a lease in {@code cache_nodes}, renewed every second for {@value #LEASE_MILLIS} ms by the same
+ * thread, in the same statement that acknowledges the barriers it has read. The cache answers only until one
+ * second before the lease would run out: a node that stops reading notifications stops answering from its cache
+ * before any other node stops waiting for it.</li>
+ * <li>A request that revoked something calls {@link #awaitEveryNode} after its commit: it notifies a barrier
+ * {@code b<n>} and waits until every node with a live lease has acknowledged {@code n} or more. Notifications
+ * arrive in commit order, and a barrier numbered {@code n} or more was committed after the revocation, so every
+ * such node has dropped the revoked tokens before the request is answered.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class TokenCacheNode {
+
+    static final String CHANNEL = "tokenmint_cache";
+    static final long LEASE_MILLIS = 5_000;
+    static final long RENEW_MILLIS = 1_000;
+    /** The cache stops answering this long before the lease ends in the database: clocks and round trips. */
+    static final long MARGIN_MILLIS = 1_000;
+
+    static final String BARRIER = "SELECT s, pg_notify('" + CHANNEL + "', 'b' || s) "
+            + "FROM nextval('cache_barrier_seq') s";
+    static final String UNACKNOWLEDGED = "SELECT count(*) FROM cache_nodes WHERE lease_until > now() AND acked < ?";
+    static final String REGISTER = "INSERT INTO cache_nodes (node_id, lease_until, acked) "
+            + "VALUES (?, now() + ? * interval '1 millisecond', 0) "
+            + "ON CONFLICT (node_id) DO UPDATE SET lease_until = EXCLUDED.lease_until, acked = 0";
+    static final String RENEW = "UPDATE cache_nodes SET lease_until = now() + ? * interval '1 millisecond', "
+            + "acked = greatest(acked, ?) WHERE node_id = ? AND lease_until > now()";
+    /** Nodes that stopped without saying so (killed, lost); their rows are of no use after a while. */
+    static final String FORGET_GONE = "DELETE FROM cache_nodes WHERE lease_until < now() - interval '1 hour'";
+    static final String LEAVE = "DELETE FROM cache_nodes WHERE node_id = ?";
+
+    private static final Logger LOG = Logger.getLogger(TokenCacheNode.class.getName());
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    Database database;
+
+    @Inject
+    TokenSettings settings;
+
+    private final String nodeId = UUID.randomUUID().toString();
+    private TokenCache cache;
+    private volatile boolean running;
+    private Thread listener;
+
+    @PostConstruct
+    void init() {
+        cache = new TokenCache(settings.cacheUsers(), settings.cacheSeconds(), System::nanoTime);
+    }
+
+    void start(@Observes SchemaReady ready) {
+        if (!settings.cacheEnabled()) {
+            LOG.info("The token cache is off (TOKENMINT_TOKEN_CACHE): every request reads its token from the database");
+            return;
+        }
+        running = true;
+        listener = threads.newThread(this::listen);
+        listener.setName("tokenmint-token-cache");
+        listener.start();
+    }
+
+    /** This node's cache; it answers nothing while the node holds no lease (or the cache is off). */
+    public TokenCache cache() {
+        return cache;
+    }
+
+    /**
+     * Returns once every node has dropped what was revoked before this call: every node with a live lease has
+     * acknowledged a barrier sent now. Nodes whose lease runs out meanwhile are not waited for any longer.
+     */
+    public void awaitEveryNode() {
+        long barrier;
+        try {
+            barrier = database.first(BARRIER, row -> row.getLong(1)).orElseThrow();
+        } catch (RuntimeException e) {
+            // Without a barrier, wait out the leases: by then every node has read the revocation or stopped answering.
+            LOG.log(Level.WARNING, "Could not send a token cache barrier; waiting for the leases to run out", e);
+            sleep(LEASE_MILLIS);
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEASE_MILLIS + RENEW_MILLIS);
+        long pause = 1;
+        while (database.first(UNACKNOWLEDGED, row -> row.getLong(1), barrier).orElse(0L) > 0) {
+            if (System.nanoTime() - deadline > 0) {
+                // Cannot happen while nodes renew only what they have read; said loudly if it ever does.
+                LOG.warning(() -> "Token cache barrier " + barrier + " not acknowledged by every live node in time");
+                return;
+            }
+            sleep(pause);
+            pause = Math.min(pause * 2, 20);
+        }
+    }
+
+    /** Reads notifications until stopped; a lost connection costs the lease and is replaced after a second. */
+    void listen() {
+        while (running) {
+            try (Connection connection = database.dataSource().getConnection()) {
+                try {
+                    session(connection);
+                } finally {
+                    cache.revokeLease();
+                    unlisten(connection);
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.log(Level.WARNING, "The token cache lost its notifications; requests read the database until "
+                            + "they are back", e);
+                }
+            } catch (LinkageError e) {
+                LOG.log(Level.WARNING, "The token cache needs the PostgreSQL driver's classes (WildFly: module "
+                        + "org.postgresql); requests read the database", e);
+                return;
+            }
+            if (running) {
+                sleep(RENEW_MILLIS);
+            }
+        }
+    }
+
+    /**
+     * One connection's life: listen, join (register, then read one's own barrier so that every earlier revocation
+     * has been seen), then read notifications and renew until stopped or the lease is lost.
+     */
+    private void session(Connection connection) throws SQLException {
+        PGConnection notifications = connection.unwrap(PGConnection.class);
+        try (Statement listen = connection.createStatement()) {
+            listen.execute("LISTEN " + CHANNEL);
+        }
+        update(connection, FORGET_GONE);
+        update(connection, REGISTER, nodeId, LEASE_MILLIS);
+        long joinedAt;
+        try (PreparedStatement barrier = connection.prepareStatement(BARRIER); ResultSet row = barrier.executeQuery()) {
+            row.next();
+            joinedAt = row.getLong(1);
+        }
+        long read = 0;
+        long acknowledged = -1;
+        long nextRenewal = System.nanoTime();
+        while (running) {
+            long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextRenewal - System.nanoTime()));
+            PGNotification[] received = notifications.getNotifications((int) Math.min(waitMillis, RENEW_MILLIS));
+            for (PGNotification notification : received == null ? new PGNotification[0] : received) {
+                read = Math.max(read, apply(notification));
+            }
+            if (read > acknowledged || System.nanoTime() - nextRenewal >= 0) {
+                long sent = System.nanoTime();
+                if (update(connection, RENEW, LEASE_MILLIS, read, nodeId) != 1) {
+                    LOG.warning("The token cache's lease ran out; it rejoins");
+                    return;
+                }
+                acknowledged = read;
+                nextRenewal = sent + TimeUnit.MILLISECONDS.toNanos(RENEW_MILLIS);
+                if (read >= joinedAt) {
+                    cache.leaseUntil(sent + TimeUnit.MILLISECONDS.toNanos(LEASE_MILLIS - MARGIN_MILLIS));
+                }
+            }
+        }
+    }
+
+    /** Drops the user a notification names; returns the barrier it carries, or 0. */
+    long apply(PGNotification notification) {
+        String payload = notification.getParameter();
+        if (!CHANNEL.equals(notification.getName()) || payload == null || payload.isEmpty()) {
+            return 0;
+        }
+        if (payload.charAt(0) == 'u') {
+            cache.evict(payload.substring(1));
+            return 0;
+        }
+        if (payload.charAt(0) == 'b') {
+            try {
+                return Long.parseLong(payload.substring(1));
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    private static int update(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            Database.bind(statement, params);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** A pooled connection goes back without the LISTEN, or its next user would collect our notifications. */
+    private static void unlisten(Connection connection) {
+        try (Statement unlisten = connection.createStatement()) {
+            unlisten.execute("UNLISTEN *");
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "UNLISTEN failed; the connection is probably gone", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        cache.revokeLease();
+        if (listener == null) {
+            return;
+        }
+        listener.interrupt();
+        try {
+            listener.join(RENEW_MILLIS * 2);
+            database.first(LEAVE + " RETURNING 1", row -> row.getInt(1), nodeId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not remove this node's lease; it runs out by itself", e);
+        }
+    }
+}
