@@ -16,8 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.SchemaReady;
 
@@ -36,6 +34,11 @@ import org.tokenmint.platform.control.SchemaReady;
  * arrive in commit order, and a barrier numbered {@code n} or more was committed after the revocation, so every
  * such node has dropped the revoked tokens before the request is answered.</li>
  * </ul>
+ *
+ * <p>It assumes what a PostgreSQL deployment gives unless changed: every node and every writer use one primary (a
+ * transaction-mode pooler in between would lose the LISTEN), {@code cache_barrier_seq} hands out numbers in the
+ * order they are taken (no {@code CACHE} above 1), and the database's clock is slewed rather than stepped, since
+ * leases are measured on it.
  */
 @ApplicationScoped
 public class TokenCacheNode {
@@ -54,6 +57,8 @@ public class TokenCacheNode {
             + "ON CONFLICT (node_id) DO UPDATE SET lease_until = EXCLUDED.lease_until, acked = 0";
     static final String RENEW = "UPDATE cache_nodes SET lease_until = now() + ? * interval '1 millisecond', "
             + "acked = greatest(acked, ?) WHERE node_id = ? AND lease_until > now()";
+    /** A barrier still unacknowledged by a node with a live lease after this long is an error, not a wait. */
+    static final long GIVE_UP_MILLIS = 30_000;
     /** Nodes that stopped without saying so (killed, lost); their rows are of no use after a while. */
     static final String FORGET_GONE = "DELETE FROM cache_nodes WHERE lease_until < now() - interval '1 hour'";
     static final String LEAVE = "DELETE FROM cache_nodes WHERE node_id = ?";
@@ -97,29 +102,48 @@ public class TokenCacheNode {
 
     /**
      * Returns once every node has dropped what was revoked before this call: every node with a live lease has
-     * acknowledged a barrier sent now. Nodes whose lease runs out meanwhile are not waited for any longer.
+     * acknowledged a barrier sent now. Nodes whose lease runs out meanwhile are not waited for any longer. If the
+     * database cannot say so, it waits until every lease that could have been live has run out.
      */
     public void awaitEveryNode() {
-        long barrier;
+        long start = System.nanoTime();
+        boolean acknowledged;
         try {
-            barrier = database.first(BARRIER, row -> row.getLong(1)).orElseThrow();
+            acknowledged = pollAcknowledgements(start);
         } catch (RuntimeException e) {
-            // Without a barrier, wait out the leases: by then every node has read the revocation or stopped answering.
-            LOG.log(Level.WARNING, "Could not send a token cache barrier; waiting for the leases to run out", e);
-            sleep(LEASE_MILLIS);
+            // The revocation has committed; without the database's word, wait out every lease, then answer.
+            LOG.log(Level.WARNING, "Could not confirm a token cache barrier; waiting for the leases to run out", e);
+            sleepFor(LEASE_MILLIS + MARGIN_MILLIS - elapsedMillis(start));
             return;
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEASE_MILLIS + RENEW_MILLIS);
+        if (!acknowledged) {
+            // Cannot happen while nodes renew only what they have read: fail rather than claim what is not known.
+            throw new IllegalStateException("A node with a live lease did not acknowledge a token cache barrier");
+        }
+    }
+
+    /** Sends a barrier and polls until every node with a live lease has read it; false after GIVE_UP_MILLIS. */
+    private boolean pollAcknowledgements(long start) {
+        long barrier = database.first(BARRIER, row -> row.getLong(1)).orElseThrow();
         long pause = 1;
+        boolean warned = false;
         while (database.first(UNACKNOWLEDGED, row -> row.getLong(1), barrier).orElse(0L) > 0) {
-            if (System.nanoTime() - deadline > 0) {
-                // Cannot happen while nodes renew only what they have read; said loudly if it ever does.
-                LOG.warning(() -> "Token cache barrier " + barrier + " not acknowledged by every live node in time");
-                return;
+            if (!warned && elapsedMillis(start) > LEASE_MILLIS + RENEW_MILLIS) {
+                LOG.warning(() -> "Token cache barrier " + barrier + " is still not acknowledged by every node with "
+                        + "a live lease; waiting on");
+                warned = true;
             }
-            sleep(pause);
+            if (elapsedMillis(start) > GIVE_UP_MILLIS) {
+                return false;
+            }
+            sleepFor(pause);
             pause = Math.min(pause * 2, 20);
         }
+        return true;
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
     /** Reads notifications until stopped; a lost connection costs the lease and is replaced after a second. */
@@ -143,7 +167,7 @@ public class TokenCacheNode {
                 return;
             }
             if (running) {
-                sleep(RENEW_MILLIS);
+                sleepFor(RENEW_MILLIS);
             }
         }
     }
@@ -153,10 +177,10 @@ public class TokenCacheNode {
      * has been seen), then read notifications and renew until stopped or the lease is lost.
      */
     private void session(Connection connection) throws SQLException {
-        PGConnection notifications = connection.unwrap(PGConnection.class);
-        try (Statement listen = connection.createStatement()) {
-            listen.execute("LISTEN " + CHANNEL);
-        }
+        ChangeNotifications notifications = new ChangeNotifications(connection, CHANNEL);
+        // A read that began before the LISTEN took effect may have missed a revocation's notification: whatever such
+        // a read would store is refused from here on.
+        cache.clear();
         update(connection, FORGET_GONE);
         update(connection, REGISTER, nodeId, LEASE_MILLIS);
         long joinedAt;
@@ -168,10 +192,9 @@ public class TokenCacheNode {
         long acknowledged = -1;
         long nextRenewal = System.nanoTime();
         while (running) {
-            long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextRenewal - System.nanoTime()));
-            PGNotification[] received = notifications.getNotifications((int) Math.min(waitMillis, RENEW_MILLIS));
-            for (PGNotification notification : received == null ? new PGNotification[0] : received) {
-                read = Math.max(read, apply(notification));
+            long waitMillis = TimeUnit.NANOSECONDS.toMillis(nextRenewal - System.nanoTime());
+            for (String payload : notifications.next((int) Math.min(Math.max(waitMillis, 1), RENEW_MILLIS))) {
+                read = Math.max(read, apply(payload));
             }
             if (read > acknowledged || System.nanoTime() - nextRenewal >= 0) {
                 long sent = System.nanoTime();
@@ -181,7 +204,7 @@ public class TokenCacheNode {
                 }
                 acknowledged = read;
                 nextRenewal = sent + TimeUnit.MILLISECONDS.toNanos(RENEW_MILLIS);
-                if (read >= joinedAt) {
+                if (read >= joinedAt && running) {
                     cache.leaseUntil(sent + TimeUnit.MILLISECONDS.toNanos(LEASE_MILLIS - MARGIN_MILLIS));
                 }
             }
@@ -189,16 +212,13 @@ public class TokenCacheNode {
     }
 
     /** Drops the user a notification names; returns the barrier it carries, or 0. */
-    long apply(PGNotification notification) {
-        String payload = notification.getParameter();
-        if (!CHANNEL.equals(notification.getName()) || payload == null || payload.isEmpty()) {
+    long apply(String payload) {
+        if (payload.isEmpty()) {
             return 0;
         }
         if (payload.charAt(0) == 'u') {
             cache.evict(payload.substring(1));
-            return 0;
-        }
-        if (payload.charAt(0) == 'b') {
+        } else if (payload.charAt(0) == 'b') {
             try {
                 return Long.parseLong(payload.substring(1));
             } catch (NumberFormatException e) {
@@ -224,10 +244,18 @@ public class TokenCacheNode {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
+    /** Sleeps the whole time even if interrupted (a revocation's wait must not be cut short), keeping the interrupt. */
+    private static void sleepFor(long millis) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
+        boolean interrupted = false;
+        for (long left; (left = end - System.nanoTime()) > 0; ) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
@@ -239,12 +267,18 @@ public class TokenCacheNode {
         if (listener == null) {
             return;
         }
-        listener.interrupt();
         try {
-            listener.join(RENEW_MILLIS * 2);
-            database.first(LEAVE + " RETURNING 1", row -> row.getInt(1), nodeId);
+            // The listener notices within a second (its longest wait for notifications), then leaves the pool.
+            listener.join(RENEW_MILLIS * 3);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (listener.isAlive()) {
+            LOG.warning("The token cache's listener did not stop; its lease runs out by itself");
+            return;
+        }
+        try {
+            database.first(LEAVE + " RETURNING 1", row -> row.getInt(1), nodeId);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Could not remove this node's lease; it runs out by itself", e);
         }
