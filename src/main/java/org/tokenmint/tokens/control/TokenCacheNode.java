@@ -7,6 +7,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -122,24 +123,46 @@ public class TokenCacheNode {
         }
     }
 
-    /** Sends a barrier and polls until every node with a live lease has read it; false after GIVE_UP_MILLIS. */
+    /**
+     * Sends a barrier and polls until every node with a live lease has read it; false after GIVE_UP_MILLIS. One
+     * connection serves the whole wait: every checkout from the pool costs a validation round trip.
+     */
     private boolean pollAcknowledgements(long start) {
-        long barrier = database.first(BARRIER, row -> row.getLong(1)).orElseThrow();
-        long pause = 1;
-        boolean warned = false;
-        while (database.first(UNACKNOWLEDGED, row -> row.getLong(1), barrier).orElse(0L) > 0) {
-            if (!warned && elapsedMillis(start) > LEASE_MILLIS + RENEW_MILLIS) {
-                LOG.warning(() -> "Token cache barrier " + barrier + " is still not acknowledged by every node with "
-                        + "a live lease; waiting on");
-                warned = true;
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement send = connection.prepareStatement(BARRIER);
+                PreparedStatement unacknowledged = connection.prepareStatement(UNACKNOWLEDGED)) {
+            if (!connection.getAutoCommit()) {
+                // Inside a transaction the barrier would leave only at its commit, and now() would stand still.
+                throw new IllegalStateException("A token cache barrier must be awaited outside a transaction");
             }
-            if (elapsedMillis(start) > GIVE_UP_MILLIS) {
-                return false;
+            long barrier;
+            try (ResultSet row = send.executeQuery()) {
+                row.next();
+                barrier = row.getLong(1);
             }
-            sleepFor(pause);
-            pause = Math.min(pause * 2, 20);
+            unacknowledged.setLong(1, barrier);
+            long pauseMicros = 200;
+            boolean warned = false;
+            while (true) {
+                try (ResultSet row = unacknowledged.executeQuery()) {
+                    if (row.next() && row.getLong(1) == 0) {
+                        return true;
+                    }
+                }
+                if (!warned && elapsedMillis(start) > LEASE_MILLIS + RENEW_MILLIS) {
+                    LOG.warning(() -> "Token cache barrier " + barrier + " is still not acknowledged by every node "
+                            + "with a live lease; waiting on");
+                    warned = true;
+                }
+                if (elapsedMillis(start) > GIVE_UP_MILLIS) {
+                    return false;
+                }
+                sleepNanos(TimeUnit.MICROSECONDS.toNanos(pauseMicros));
+                pauseMicros = Math.min(pauseMicros * 2, 20_000);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
-        return true;
     }
 
     private static long elapsedMillis(long startNanos) {
@@ -178,6 +201,9 @@ public class TokenCacheNode {
      */
     private void session(Connection connection) throws SQLException {
         ChangeNotifications notifications = new ChangeNotifications(connection, CHANNEL);
+        // Leases and acknowledgements need no flush to disk: an acknowledgement attests an eviction already done in
+        // memory, and a lost lease row only makes others wait less for a node whose lease they see as over anyway.
+        update(connection, "SET synchronous_commit = off");
         // A read that began before the LISTEN took effect may have missed a revocation's notification: whatever such
         // a read would store is refused from here on.
         cache.clear();
@@ -235,18 +261,26 @@ public class TokenCacheNode {
         }
     }
 
-    /** A pooled connection goes back without the LISTEN, or its next user would collect our notifications. */
+    /**
+     * A pooled connection goes back as it came: without the LISTEN (its next user would collect our notifications)
+     * and with the server's commit setting.
+     */
     private static void unlisten(Connection connection) {
         try (Statement unlisten = connection.createStatement()) {
             unlisten.execute("UNLISTEN *");
+            unlisten.execute("RESET synchronous_commit");
         } catch (SQLException e) {
             LOG.log(Level.FINE, "UNLISTEN failed; the connection is probably gone", e);
         }
     }
 
-    /** Sleeps the whole time even if interrupted (a revocation's wait must not be cut short), keeping the interrupt. */
     private static void sleepFor(long millis) {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
+        sleepNanos(TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    /** Sleeps the whole time even if interrupted (a revocation's wait must not be cut short), keeping the interrupt. */
+    private static void sleepNanos(long nanos) {
+        long end = System.nanoTime() + Math.max(0, nanos);
         boolean interrupted = false;
         for (long left; (left = end - System.nanoTime()) > 0; ) {
             try {
