@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.tokenmint.it.Api.Reply;
@@ -26,11 +27,8 @@ class TokenCacheIT extends OnDefaultServer {
 
     @Test
     void theServerHoldsALease() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (Db.count("SELECT count(*) FROM cache_nodes WHERE lease_until > now() AND acked > 0") == 0) {
-            assertTrue(System.currentTimeMillis() < deadline, "the node joined: listening, leased, acknowledged");
-            Thread.sleep(100);
-        }
+        eventually(10_000, "the node joined: listening, leased, acknowledged",
+                () -> Db.count("SELECT count(*) FROM cache_nodes WHERE lease_until > now() AND acked > 0") > 0);
     }
 
     /**
@@ -50,11 +48,7 @@ class TokenCacheIT extends OnDefaultServer {
         }
         assertEquals(200, api.get("api/v1/me", user).status(), "answered from the cache");
         Db.update("UPDATE users SET name = name || '.' WHERE id = ?", user.userId());
-        long deadline = System.currentTimeMillis() + 2_000;
-        while (api.get("api/v1/me", user).status() != 401) {
-            assertTrue(System.currentTimeMillis() < deadline, "the reported change evicted the user");
-            Thread.sleep(20);
-        }
+        awaitRefused(user, "the reported change evicted the user");
     }
 
     @Test
@@ -62,9 +56,18 @@ class TokenCacheIT extends OnDefaultServer {
         Session user = api.newUser(Api.unique("sqldel"));
         assertEquals(200, api.get("api/v1/me", user).status());
         Db.update("DELETE FROM login_tokens WHERE hashed_token = ?", hash(user.authToken()));
-        long deadline = System.currentTimeMillis() + 2_000;
-        while (api.get("api/v1/me", user).status() != 401) {
-            assertTrue(System.currentTimeMillis() < deadline, "the delete's notification evicted the token");
+        awaitRefused(user, "the delete's notification evicted the token");
+    }
+
+    /** A change made in SQL is reported at its commit; nobody waits for it, so it shows within moments. */
+    void awaitRefused(Session user, String why) throws InterruptedException {
+        eventually(2_000, why, () -> api.get("api/v1/me", user).status() == 401);
+    }
+
+    static void eventually(long millis, String why, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.currentTimeMillis() < deadline, why);
             Thread.sleep(20);
         }
     }
