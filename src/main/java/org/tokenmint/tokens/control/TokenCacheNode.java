@@ -129,17 +129,12 @@ public class TokenCacheNode {
      */
     private boolean pollAcknowledgements(long start) {
         try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement send = connection.prepareStatement(BARRIER);
                 PreparedStatement unacknowledged = connection.prepareStatement(UNACKNOWLEDGED)) {
             if (!connection.getAutoCommit()) {
                 // Inside a transaction the barrier would leave only at its commit, and now() would stand still.
                 throw new IllegalStateException("A token cache barrier must be awaited outside a transaction");
             }
-            long barrier;
-            try (ResultSet row = send.executeQuery()) {
-                row.next();
-                barrier = row.getLong(1);
-            }
+            long barrier = sendBarrier(connection);
             unacknowledged.setLong(1, barrier);
             long pauseMicros = 200;
             boolean warned = false;
@@ -209,11 +204,7 @@ public class TokenCacheNode {
         cache.clear();
         update(connection, FORGET_GONE);
         update(connection, REGISTER, nodeId, LEASE_MILLIS);
-        long joinedAt;
-        try (PreparedStatement barrier = connection.prepareStatement(BARRIER); ResultSet row = barrier.executeQuery()) {
-            row.next();
-            joinedAt = row.getLong(1);
-        }
+        long joinedAt = sendBarrier(connection);
         long read = 0;
         long acknowledged = -1;
         long nextRenewal = System.nanoTime();
@@ -252,6 +243,14 @@ public class TokenCacheNode {
             }
         }
         return 0;
+    }
+
+    /** Notifies a barrier on this connection (outside a transaction: it leaves at once) and returns its number. */
+    private static long sendBarrier(Connection connection) throws SQLException {
+        try (PreparedStatement send = connection.prepareStatement(BARRIER); ResultSet row = send.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static int update(Connection connection, String sql, Object... params) throws SQLException {
