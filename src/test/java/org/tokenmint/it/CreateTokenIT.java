@@ -104,6 +104,27 @@ class CreateTokenIT extends OnDefaultServer {
         assertEquals(before, Db.snapshot());
     }
 
+    /** tokenmint departs from Rocket.Chat: a caller who may not mint for others cannot tell who exists. */
+    @Test
+    void aCallerWithoutThePermissionCannotTellWhichUsersExist() {
+        Session gus = api.newUser(Api.unique("gus"));
+        for (String body : new String[] {"{\"userId\":\"BsNr28znDkG8aeo7W\"}", "{\"userId\":\"" + admin.userId() + "\"}",
+                "{\"username\":\"no-such-user-anywhere\"}", "{\"username\":\"admin\"}", "{\"user\":\"ADMIN\"}"}) {
+            Reply reply = createToken(gus, body);
+            assertEquals(400, reply.status(), body);
+            assertEquals(NOT_AUTHORIZED, reply.body(), body);
+        }
+    }
+
+    @Test
+    void selfIsRecognisedByUsernameInAnyCaseWithoutThePermission() {
+        String name = Api.unique("Hanna");
+        Session hanna = api.newUser(name);
+        Reply reply = createToken(hanna, "{\"username\":\"" + name.toUpperCase(java.util.Locale.ROOT) + "\"}");
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(hanna.userId(), reply.json().getJsonObject("data").getString("userId"));
+    }
+
     @Test
     void grantingThePermissionToARoleThroughPermissionsUpdate() {
         Session bot = api.newUser(Api.unique("botty"), "bot");

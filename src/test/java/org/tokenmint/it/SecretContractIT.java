@@ -79,12 +79,25 @@ class SecretContractIT {
         assertEquals(before, Db.snapshot());
     }
 
+    /**
+     * tokenmint departs from Rocket.Chat: a blank id, then the secret, then the permission, and only then the lookup,
+     * so a wrong secret or a caller without the permission never learns whether an id exists.
+     */
     @Test
-    void lookupComesBeforeTheSecret() {
+    void theSecretAndThePermissionComeBeforeTheLookup() {
         assertEquals("error-user-param-not-provided",
                 createToken(admin, "{\"userId\":\"   \",\"secret\":\"wrong\"}").json().getString("errorType"));
+        assertEquals(NOT_AUTHORIZED, createToken(admin, "{\"userId\":\"BsNr28znDkG8aeo7W\",\"secret\":\"wrong\"}").body());
+        assertEquals(NOT_AUTHORIZED, createToken(admin, "{\"userId\":\"" + admin.userId() + "\",\"secret\":\"wrong\"}")
+                .body());
+        Session leo = api.newUser(Api.unique("leo"));
+        assertEquals(NOT_AUTHORIZED, createToken(leo, "{\"userId\":\"BsNr28znDkG8aeo7W\",\"secret\":\"" + SECRET + "\"}")
+                .body());
+        assertEquals(NOT_AUTHORIZED, createToken(leo, "{\"userId\":\"" + admin.userId() + "\",\"secret\":\"" + SECRET
+                + "\"}").body());
         assertEquals("error-invalid-user",
-                createToken(admin, "{\"userId\":\"BsNr28znDkG8aeo7W\",\"secret\":\"wrong\"}").json().getString("errorType"));
+                createToken(admin, "{\"userId\":\"BsNr28znDkG8aeo7W\",\"secret\":\"" + SECRET + "\"}").json()
+                        .getString("errorType"));
     }
 
     @Test

@@ -50,6 +50,22 @@ class WireIT extends OnDefaultServer {
         assertEnvelope(api.get("_error", null), 404, "the error page itself");
     }
 
+    /** PostgreSQL cannot store or compare U+0000: a query holding one is refused before any route reads it. */
+    @Test
+    void aNulInTheQueryIsInvalidParams() {
+        String before = Db.snapshot();
+        for (String path : new String[] {"api/v1/users.info?username=admin%00", "api/v1/users.info?userId=%00",
+                "api/v1/audit.tokens?callerId=%00", "api/v1/users.list?count=1%00", "api/v1/me?x%00=1",
+                "api/v1/permissions.listAll?updatedSince=2020-01-01%00"}) {
+            Reply reply = api.get(path, admin);
+            assertEnvelope(reply, 400, path);
+            assertEquals("{\"success\":false,\"errorType\":\"invalid-params\",\"error\":\"must NOT contain NUL "
+                    + "characters\"}", reply.body(), path);
+        }
+        assertEquals(Api.UNAUTHORIZED, api.get("api/v1/users.info?username=admin%00", null).body());
+        assertEquals(before, Db.snapshot());
+    }
+
     @Test
     void anyAcceptHeaderGetsJson() {
         for (String accept : new String[] {"text/plain", "text/html", "application/xml", "garbage;;;", "*/*"}) {

@@ -13,8 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
-import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.access.control.Denial;
+import org.tokenmint.access.control.Memberships;
 import org.tokenmint.access.control.Permissions;
 import org.tokenmint.access.control.Roles;
 import org.tokenmint.access.entity.Permission;
@@ -22,11 +22,10 @@ import org.tokenmint.access.entity.Role;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.Envelope;
 import org.tokenmint.platform.control.JsonBody;
-import org.tokenmint.platform.control.ObjectSchema;
+import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.control.ObjectSchema.Type;
-import org.tokenmint.sessions.entity.Caller;
-import org.tokenmint.users.control.Users;
-import org.tokenmint.users.entity.User;
+import org.tokenmint.platform.control.ObjectSchema;
+import org.tokenmint.platform.entity.Caller;
 
 /** {@code roles.*}: list, create, and role membership of users. */
 @RequestScoped
@@ -51,7 +50,7 @@ public class RolesResource {
     Roles roles;
 
     @Inject
-    Users users;
+    Memberships memberships;
 
     @Inject
     Permissions permissions;
@@ -92,10 +91,7 @@ public class RolesResource {
     public JsonObject addUserToRole(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         JsonObject json = JsonBody.read(contentType, body);
         MEMBERSHIP.validate(json);
-        User user = users.fromParams(null, json.getString("username"), null);
-        Role role = roles.find(json.getString("roleId"))
-                .orElseThrow(() -> ApiError.of("error-role-not-found", "Role not found"));
-        users.addRole(user, role.getId());
+        Role role = memberships.addUserToRole(json.getString("username"), json.getString("roleId"));
         return Envelope.success(Jsons.object().add("role", toJson(role)));
     }
 
@@ -107,11 +103,7 @@ public class RolesResource {
         JsonObject json = JsonBody.read(contentType, body);
         MEMBERSHIP.validate(json);
         permissions.require(caller, Permission.ACCESS_PERMISSIONS, Denial.FORBIDDEN);
-        User user = users.findByUsername(json.getString("username"))
-                .orElseThrow(() -> ApiError.of("error-invalid-user", "There is no user with this username"));
-        Role role = roles.find(json.getString("roleId"))
-                .orElseThrow(() -> ApiError.of("error-invalid-roleId", "This role does not exist"));
-        users.removeRole(user, role.getId());
+        Role role = memberships.removeUserFromRole(json.getString("username"), json.getString("roleId"));
         return Envelope.success(Jsons.object().add("role", toJson(role)));
     }
 

@@ -8,7 +8,7 @@ import jakarta.interceptor.InvocationContext;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import org.tokenmint.platform.control.ApiError;
-import org.tokenmint.sessions.entity.Caller;
+import org.tokenmint.platform.entity.Caller;
 
 /**
  * Enforces {@link RequiresPermission}. Fails closed: no caller is a 401, a binding without a permission name or a

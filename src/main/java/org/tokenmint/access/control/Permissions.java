@@ -22,7 +22,7 @@ import org.tokenmint.access.entity.Permission;
 import org.tokenmint.access.entity.Role;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.WireDates;
-import org.tokenmint.sessions.entity.Caller;
+import org.tokenmint.platform.entity.Caller;
 
 /**
  * Decides who holds a permission: one of the caller's roles must be in the permission's list (no implicit admin

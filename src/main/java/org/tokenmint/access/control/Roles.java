@@ -12,7 +12,7 @@ import org.tokenmint.access.entity.Role;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.MeteorIds;
 import org.tokenmint.platform.control.WireDates;
-import org.tokenmint.sessions.entity.Caller;
+import org.tokenmint.platform.entity.Caller;
 
 /** Owns roles: the built-ins and the custom roles an enterprise creates (a service account's right to mint). */
 @ApplicationScoped

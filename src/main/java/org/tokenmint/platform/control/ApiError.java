@@ -52,6 +52,16 @@ public class ApiError extends RuntimeException {
     }
 
     /** Body or query validation: 400 {@code {"success":false,"errorType":"invalid-params","error":"<message>"}}. */
+    /** Rocket.Chat's {@code getUserFromParams}: no user named at all. */
+    public static ApiError userParamNotProvided() {
+        return of("error-user-param-not-provided", "The required \"userId\" or \"username\" param was not provided");
+    }
+
+    /** Rocket.Chat's {@code getUserFromParams}: the user named does not exist. */
+    public static ApiError invalidUser() {
+        return of("error-invalid-user", "The required \"userId\" or \"username\" param provided does not match any users");
+    }
+
     public static ApiError invalidParams(String message) {
         return invalidParams(400, message);
     }

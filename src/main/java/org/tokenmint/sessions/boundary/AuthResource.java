@@ -14,16 +14,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.boundary.PublicRoute;
 import org.tokenmint.platform.boundary.RateLimited;
 import org.tokenmint.platform.control.Envelope;
 import org.tokenmint.platform.control.JsonBody;
+import org.tokenmint.platform.control.Jsons;
+import org.tokenmint.platform.entity.Caller;
 import org.tokenmint.sessions.control.LoginRequest;
 import org.tokenmint.sessions.control.Logins;
-import org.tokenmint.sessions.entity.Caller;
 import org.tokenmint.tokens.control.Tokens;
-import org.tokenmint.users.boundary.UserJson;
 
 /** {@code login}, {@code logout} and {@code me}. */
 @RequestScoped
@@ -56,9 +55,9 @@ public class AuthResource {
         return Envelope.success(Jsons.object()
                 .add("status", "success")
                 .add("data", Jsons.object()
-                        .add("userId", session.user().getId())
+                        .add("userId", session.user().id())
                         .add("authToken", session.authToken())
-                        .add("me", UserJson.me(session.user().profile(), uriInfo.getBaseUri()))));
+                        .add("me", MeJson.of(session.user(), uriInfo.getBaseUri()))));
     }
 
     /** Revokes the presented token only. Rocket.Chat's answer carries no {@code success} key. */
@@ -86,6 +85,6 @@ public class AuthResource {
     @GET
     @Path("me")
     public JsonObject me() {
-        return Envelope.success(UserJson.me(caller.profile(), uriInfo.getBaseUri()));
+        return Envelope.success(MeJson.of(caller.profile(), uriInfo.getBaseUri()));
     }
 }

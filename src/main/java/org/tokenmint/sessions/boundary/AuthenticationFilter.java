@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.tokenmint.platform.boundary.ApiErrorMapper;
 import org.tokenmint.platform.boundary.PublicRoute;
 import org.tokenmint.platform.control.ApiError;
-import org.tokenmint.sessions.entity.Caller;
+import org.tokenmint.platform.entity.Caller;
 import org.tokenmint.tokens.control.Tokens;
 import org.tokenmint.tokens.entity.LiveToken;
 

@@ -20,7 +20,7 @@ import org.tokenmint.platform.boundary.ApiErrorMapper;
 import org.tokenmint.platform.boundary.RateLimited;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.RateLimiter;
-import org.tokenmint.sessions.entity.Caller;
+import org.tokenmint.platform.entity.Caller;
 
 /**
  * Rate limiting after authentication, per client address and route, as Rocket.Chat: authenticated routes and

@@ -2,30 +2,32 @@ package org.tokenmint.sessions.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.Optional;
-import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.control.ApiError;
-import org.tokenmint.platform.control.WireDates;
-import org.tokenmint.tokens.control.TokenIssuer;
-import org.tokenmint.tokens.control.Tokens;
-import org.tokenmint.tokens.entity.Contract;
-import org.tokenmint.tokens.entity.LiveToken;
+import org.tokenmint.platform.entity.Profile;
 import org.tokenmint.users.control.Passwords;
 import org.tokenmint.users.control.Users;
 import org.tokenmint.users.entity.User;
 
-/** {@code POST login}: a password or a resume token in, a login token out. */
+/**
+ * {@code POST login}: a password or a resume token in, a login token out.
+ *
+ * <p>A password login is not one transaction: the user is read, the password is checked (bcrypt, tens of
+ * milliseconds) holding no pooled connection, and only then does a short transaction lock the user, check that
+ * nothing changed meanwhile, stamp {@code lastLogin} and mint. An unknown user costs the same bcrypt as a wrong
+ * password ({@link Passwords#matchesDigest} checks against a dummy hash), so the answer's timing does not tell
+ * which usernames exist.
+ */
 @ApplicationScoped
 public class Logins {
 
     /** The user and the token to hand out. */
-    public record Session(User user, String authToken) {
+    public record Session(Profile user, String authToken) {
 
         /** Never prints the token. */
         @Override
         public String toString() {
-            return "Session[userId=" + user.getId() + "]";
+            return "Session[userId=" + user.id() + "]";
         }
     }
 
@@ -33,39 +35,25 @@ public class Logins {
     Users users;
 
     @Inject
-    Tokens tokens;
+    LoginAdmission admission;
 
-    @Inject
-    TokenIssuer issuer;
-
-    @Transactional
     public Session login(LoginRequest request, String clientAddress) {
         if (request.resume().isPresent()) {
-            LiveToken live = tokens.resume(request.resume().get()).orElseThrow(Logins::unauthorized);
-            User user = users.findById(live.user().id()).orElseThrow(Logins::unauthorized);
-            user.loggedIn(WireDates.now());
-            return new Session(user, request.resume().get());
+            return admission.resume(request.resume().get());
         }
         if (request.passwordDigest().isEmpty()) {
             throw unauthorized();
         }
         Optional<User> found = request.username().isPresent() ? users.findByUsername(request.username().get())
                 : request.email().flatMap(users::findByEmail);
-        User user = found.orElseThrow(Logins::unauthorized);
-        if (!Passwords.matchesDigest(request.passwordDigest().get(), user.getPasswordHash())) {
+        String storedHash = found.map(User::getPasswordHash).orElse(null);
+        if (!Passwords.matchesDigest(request.passwordDigest().get(), storedHash) || found.isEmpty()) {
             throw unauthorized();
         }
-        if (!user.isActive()) {
-            throw ApiError.withBody(401, ApiError.failure()
-                    .add("error", "error-user-is-not-activated")
-                    .add("status", "error")
-                    .add("details", Jsons.object().add("function", "Accounts.validateLoginAttempt"))
-                    .add("message", "User is not activated").build());
-        }
-        user.loggedIn(WireDates.now());
-        return new Session(user, issuer.issue(user.getId(), Contract.LOGIN, user.getId(), clientAddress).authToken());
+        return admission.admit(found.get().getId(), storedHash, clientAddress);
     }
 
+    /** Rocket.Chat's one answer for a wrong password, an unknown user and missing fields. */
     static ApiError unauthorized() {
         return ApiError.withBody(401, ApiError.failure().add("error", "Unauthorized").add("status", "error")
                 .add("message", "Unauthorized").build());

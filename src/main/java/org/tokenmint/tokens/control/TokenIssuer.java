@@ -3,10 +3,6 @@ package org.tokenmint.tokens.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.tokenmint.access.control.Denial;
-import org.tokenmint.access.control.PermissionSubject;
-import org.tokenmint.access.control.RequiresPermission;
-import org.tokenmint.access.entity.Permission;
 import org.tokenmint.platform.control.CacheChanges;
 import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.WireDates;
@@ -49,22 +45,6 @@ public class TokenIssuer {
 
     @Inject
     CacheChanges changes;
-
-    /** users.createToken, documented contract: for oneself, or for anyone with user-generate-access-token. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    @RequiresPermission(value = Permission.USER_GENERATE_ACCESS_TOKEN, selfAllowed = true,
-            denial = Denial.CREATE_TOKEN)
-    public IssuedToken mintDocumented(@PermissionSubject String targetId, String callerId, String clientAddress) {
-        return issueLocked(targetId, Contract.DOCUMENTED, callerId, clientAddress);
-    }
-
-    /** users.createToken, secret contract (secret already checked): the same rule, its own denial body. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    @RequiresPermission(value = Permission.USER_GENERATE_ACCESS_TOKEN, selfAllowed = true,
-            denial = Denial.NOT_AUTHORIZED)
-    public IssuedToken mintSecret(@PermissionSubject String targetId, String callerId, String clientAddress) {
-        return issueLocked(targetId, Contract.SECRET, callerId, clientAddress);
-    }
 
     /** Issues a token to a user whose row this transaction has not locked yet (login). */
     @Transactional

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.tokenmint.access.control.Denial;
 import org.tokenmint.access.control.PermissionSubject;
+import org.tokenmint.access.control.Permissions;
 import org.tokenmint.access.control.RequiresPermission;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.platform.control.ApiError;
@@ -22,12 +23,13 @@ import org.tokenmint.platform.control.CacheChanges;
 import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.GroupLookup;
 import org.tokenmint.platform.control.MeteorIds;
+import org.tokenmint.platform.entity.Caller;
+import org.tokenmint.platform.entity.Profile;
 import org.tokenmint.tokens.entity.Contract;
 import org.tokenmint.tokens.entity.IssuedToken;
 import org.tokenmint.tokens.entity.LiveToken;
 import org.tokenmint.tokens.entity.LoginToken;
 import org.tokenmint.users.control.Users;
-import org.tokenmint.users.entity.Profile;
 import org.tokenmint.users.entity.UserAccessRevoked;
 
 /** Login tokens: authenticate a request, resume, revoke, and the users.createToken route logic. */
@@ -57,6 +59,12 @@ public class Tokens {
 
     @Inject
     CacheChanges changes;
+
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    Caller caller;
 
     /**
      * A live token (unexpired, its user active) with the user's profile and roles, in one statement: the whole
@@ -158,22 +166,31 @@ public class Tokens {
     }
 
     /**
-     * users.createToken after authentication and body parsing: target lookup (locking the row), then the gate or
-     * the secret, then the permission (for others only), then the mint; one transaction.
+     * users.createToken after authentication and body parsing. tokenmint departs from Rocket.Chat's order so that
+     * no caller learns which users exist: a target named at all, then the gate (documented) or the secret, then the
+     * permission for a target that is not the caller (decided without a lookup), and only then the lookup, which locks
+     * the target's row, and the mint; one transaction. A caller who may not mint never causes a lookup or a lock.
      */
     @Transactional
-    public IssuedToken createToken(CreateTokenRequest request, String callerId, String clientAddress) {
-        String targetId = users.lockFromParams(request.userId(), request.username(), request.user());
-        if (request.contract() == Contract.SECRET) {
-            if (!settings.secretMatches(request.secret())) {
-                throw Denial.NOT_AUTHORIZED.error();
-            }
-            return issuer.mintSecret(targetId, callerId, clientAddress);
+    public IssuedToken createToken(CreateTokenRequest request, String clientAddress) {
+        CreateTokenRequest.Target target = request.target();
+        Denial denial = request.contract() == Contract.SECRET ? Denial.NOT_AUTHORIZED : Denial.CREATE_TOKEN;
+        boolean opened = request.contract() == Contract.SECRET ? settings.secretMatches(request.secret())
+                : settings.gateOpen();
+        if (!opened) {
+            throw denial.error();
         }
-        if (!settings.gateOpen()) {
-            throw Denial.CREATE_TOKEN.error();
+        boolean forSelf = target.names(caller.profile());
+        if (!forSelf) {
+            permissions.require(caller, Permission.USER_GENERATE_ACCESS_TOKEN, denial);
         }
-        return issuer.mintDocumented(targetId, callerId, clientAddress);
+        String targetId = (target.byId() ? users.lockById(target.value()) : users.lockByUsername(target.value()))
+                .orElseThrow(Users::noSuchUser);
+        if (forSelf && !targetId.equals(caller.userId())) {
+            // The name matched the caller's in Java but the database resolved another user: that needs the permission.
+            permissions.require(caller, Permission.USER_GENERATE_ACCESS_TOKEN, denial);
+        }
+        return issuer.issueLocked(targetId, request.contract(), caller.userId(), clientAddress);
     }
 
     Instant cutoff() {

@@ -1,7 +1,7 @@
 package org.tokenmint.tokens.entity;
 
 import java.time.Instant;
-import org.tokenmint.users.entity.Profile;
+import org.tokenmint.platform.entity.Profile;
 
 /**
  * A token that authenticates (unexpired, its user active), with its user as read in the same statement, and when it

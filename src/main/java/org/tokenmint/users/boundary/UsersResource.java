@@ -6,7 +6,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,20 +19,16 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
-import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.access.control.Permissions;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.Envelope;
 import org.tokenmint.platform.control.JsonBody;
+import org.tokenmint.platform.control.Jsons;
+import org.tokenmint.platform.control.ObjectSchema.Type;
 import org.tokenmint.platform.control.ObjectSchema;
 import org.tokenmint.platform.control.Paging;
-import org.tokenmint.platform.control.ObjectSchema.Type;
-import org.tokenmint.sessions.entity.Caller;
-import org.tokenmint.tokens.control.CreateTokenRequest;
-import org.tokenmint.tokens.control.TokenSettings;
-import org.tokenmint.tokens.control.Tokens;
-import org.tokenmint.tokens.entity.IssuedToken;
+import org.tokenmint.platform.entity.Caller;
 import org.tokenmint.users.control.Users;
 import org.tokenmint.users.entity.NewUser;
 import org.tokenmint.users.entity.User;
@@ -67,33 +62,13 @@ public class UsersResource {
     Users users;
 
     @Inject
-    Tokens tokens;
-
-    @Inject
-    TokenSettings settings;
-
-    @Inject
     Caller caller;
-
-    @Inject
-    HttpServletRequest http;
 
     @Inject
     Permissions permissions;
 
     @Context
     UriInfo uriInfo;
-
-    @POST
-    @Path("users.createToken")
-    public JsonObject createToken(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        CreateTokenRequest request = CreateTokenRequest.parse(JsonBody.read(contentType, body),
-                settings.secretContract());
-        IssuedToken issued = tokens.createToken(request, caller.userId(), http.getRemoteAddr());
-        return Envelope.success(Jsons.object().add("data", Jsons.object()
-                .add("userId", issued.userId())
-                .add("authToken", issued.authToken())));
-    }
 
     @POST
     @Path("users.create")
@@ -115,10 +90,6 @@ public class UsersResource {
             .required("userId", Type.STRING)
             .required("activeStatus", Type.BOOLEAN)
             .optional("confirmRelinquish", Type.BOOLEAN)
-            .noAdditionalProperties();
-
-    static final ObjectSchema LOGOUT = ObjectSchema.object()
-            .optional("userId", Type.STRING).nullable()
             .noAdditionalProperties();
 
     /** {@code userId} or {@code username}, exactly one (Rocket.Chat's anyOf of closed schemas). */
@@ -176,18 +147,6 @@ public class UsersResource {
         users.delete(JsonBody.optionalString(json, "userId"),
                 JsonBody.optionalString(json, "username"), JsonBody.optionalString(json, "user"));
         return Envelope.success();
-    }
-
-    /** Revokes every token of the user named, or of the caller. */
-    @POST
-    @Path("users.logout")
-    public JsonObject logout(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        JsonObject json = JsonBody.read(contentType, body);
-        LOGOUT.validate(json);
-        String userId = Optional.ofNullable(JsonBody.optionalString(json, "userId"))
-                .filter(id -> !id.isEmpty()).orElse(caller.userId());
-        tokens.logOut(userId);
-        return Envelope.success(Jsons.object().add("message", "User " + userId + " has been logged out!"));
     }
 
     boolean seesAll(User user) {

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tokenmint.access.control.Memberships;
 import org.tokenmint.access.entity.Role;
-import org.tokenmint.platform.control.SchemaReady;
 import org.tokenmint.platform.control.MeteorIds;
+import org.tokenmint.platform.control.SchemaReady;
 import org.tokenmint.platform.control.WireDates;
 import org.tokenmint.users.entity.User;
 
@@ -56,7 +57,7 @@ public class InitialAdmin {
         if (password.filter(p -> !p.isEmpty()).isEmpty()) {
             return;
         }
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, Users.ADMIN_LOCK).getSingleResult();
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, Memberships.ADMIN_LOCK).getSingleResult();
         if (users.countWithRole(Role.ADMIN) > 0) {
             return;
         }

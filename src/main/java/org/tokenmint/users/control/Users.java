@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.access.control.Denial;
+import org.tokenmint.access.control.Memberships;
 import org.tokenmint.access.control.Permissions;
 import org.tokenmint.access.control.RequiresPermission;
 import org.tokenmint.access.entity.Permission;
@@ -25,9 +25,10 @@ import org.tokenmint.access.entity.Role;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.CacheChanges;
 import org.tokenmint.platform.control.Database;
+import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.control.MeteorIds;
 import org.tokenmint.platform.control.WireDates;
-import org.tokenmint.sessions.entity.Caller;
+import org.tokenmint.platform.entity.Caller;
 import org.tokenmint.users.entity.NewUser;
 import org.tokenmint.users.entity.User;
 import org.tokenmint.users.entity.UserAccessRevoked;
@@ -44,8 +45,6 @@ public class Users {
     public static final int MAX_NAME_LENGTH = 254;
     private static final String METHOD = "insertOrUpdateUser";
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** The advisory lock that serialises changes to who is an active admin (shared with the initial admin). */
-    static final long ADMIN_LOCK = 0x746f6b656e6d696eL;
 
     @PersistenceContext
     EntityManager em;
@@ -58,6 +57,9 @@ public class Users {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Memberships memberships;
 
     @Inject
     Event<UserAccessRevoked> accessRevoked;
@@ -164,7 +166,7 @@ public class Users {
         User user = findById(userId).orElseThrow(() -> ApiError.bare("User not found"));
         cacheChanges.record();
         if (!active) {
-            requireAnotherActiveAdmin(user);
+            memberships.requireAnotherActiveAdmin(user.member());
             user.setActive(false, WireDates.now());
             accessRevoked.fire(new UserAccessRevoked(user.getId()));
         } else {
@@ -178,45 +180,10 @@ public class Users {
     @RequiresPermission(Permission.DELETE_USER)
     public void delete(String userId, String username, String user) {
         User managed = fromParams(userId, username, user);
-        requireAnotherActiveAdmin(managed);
+        memberships.requireAnotherActiveAdmin(managed.member());
         accessRevoked.fire(new UserAccessRevoked(managed.getId()));
         em.remove(managed);
         em.flush();
-    }
-
-    /**
-     * roles.addUserToRole, after the user and the role were found: already in the role, then access-permissions,
-     * then assign-admin-role for {@code admin}, in Rocket.Chat's order.
-     */
-    @Transactional
-    public User addRole(User user, String roleId) {
-        User managed = findById(user.getId()).orElseThrow(Users::noSuchUser);
-        if (managed.hasRole(roleId)) {
-            throw ApiError.of("error-user-already-in-role", "User already in role");
-        }
-        permissions.require(caller, Permission.ACCESS_PERMISSIONS, Denial.ADD_USER_TO_ROLE);
-        if (Role.ADMIN.equals(roleId) && !permissions.has(caller, Permission.ASSIGN_ADMIN_ROLE)) {
-            throw ApiError.of("error-action-not-allowed", "Assigning admin is not allowed", Jsons.object()
-                    .add("method", "authorization:addUserToRole").add("action", "Assign_admin"));
-        }
-        cacheChanges.record();
-        managed.addRole(roleId, WireDates.now());
-        return managed;
-    }
-
-    /** roles.removeUserFromRole (the route checked access-permissions): never the last active admin. */
-    @Transactional
-    public User removeRole(User user, String roleId) {
-        User managed = findById(user.getId()).orElseThrow(Users::noSuchUser);
-        if (!managed.hasRole(roleId)) {
-            throw ApiError.of("error-user-not-in-role", "User is not in this role");
-        }
-        if (Role.ADMIN.equals(roleId)) {
-            requireAnotherActiveAdmin(managed);
-        }
-        cacheChanges.record();
-        managed.removeRole(roleId, WireDates.now());
-        return managed;
     }
 
     /** A page of users sorted by username; {@code count} 0 means all from {@code offset}. */
@@ -233,22 +200,6 @@ public class Users {
     }
 
     /**
-     * Refuses a change that would leave no active admin. Admin changes serialise on an advisory lock, so two
-     * admins removing each other at once cannot both succeed.
-     */
-    void requireAnotherActiveAdmin(User user) {
-        if (!user.isActive() || !user.hasRole(Role.ADMIN)) {
-            return;
-        }
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, ADMIN_LOCK).getSingleResult();
-        long others = em.createNamedQuery(User.COUNT_OTHER_ACTIVE_WITH_ROLE, Long.class)
-                .setParameter("role", Role.ADMIN).setParameter("userId", user.getId()).getSingleResult();
-        if (others == 0) {
-            throw ApiError.of("error-admin-required", "You need to have at least one admin");
-        }
-    }
-
-    /**
      * Rocket.Chat's {@code getUserFromParams}: a non-blank {@code userId} by id, else {@code username}, else
      * {@code user} by username (case-insensitive); the values are looked up as given.
      */
@@ -256,21 +207,16 @@ public class Users {
         return resolve(userId, username, user, this::findById, this::findByUsername);
     }
 
-    /**
-     * As {@link #fromParams}, locking the user's row for the rest of the transaction (a mint serialises on it, so
-     * the cap holds under parallel requests); the lookup and the lock are one statement.
-     */
+    /** Locks the user's row for the rest of the transaction (a mint serialises on it, so the cap holds). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String lockFromParams(String userId, String username, String user) {
-        return resolve(userId, username, user, this::lockById, this::lockByUsername);
-    }
-
     public Optional<String> lockById(String id) {
         return MeteorIds.isWellFormed(id)
                 ? database.first("SELECT id FROM users WHERE id = ? FOR UPDATE", row -> row.getString(1), id)
                 : Optional.empty();
     }
 
+    /** As {@link #lockById}, by username compared case-insensitively. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> lockByUsername(String username) {
         return username.length() <= MAX_NAME_LENGTH ? database.first(
                 "SELECT id FROM users WHERE lower(username) = lower(?) FOR UPDATE", row -> row.getString(1), username)
@@ -287,8 +233,7 @@ public class Users {
         } else if (given(user)) {
             found = byUsername.apply(user);
         } else {
-            throw ApiError.of("error-user-param-not-provided",
-                    "The required \"userId\" or \"username\" param was not provided");
+            throw ApiError.userParamNotProvided();
         }
         return found.orElseThrow(Users::noSuchUser);
     }
@@ -297,9 +242,8 @@ public class Users {
         return value != null && !value.isBlank();
     }
 
-    static ApiError noSuchUser() {
-        return ApiError.of("error-invalid-user",
-                "The required \"userId\" or \"username\" param provided does not match any users");
+    public static ApiError noSuchUser() {
+        return ApiError.invalidUser();
     }
 
     public long countWithRole(String role) {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.tokenmint.access.entity.Member;
+import org.tokenmint.platform.entity.Profile;
 
 /** A Rocket.Chat user: one email address, a bcrypt password hash, and role ids in order. */
 @Entity
@@ -183,17 +185,16 @@ public class User {
         return roles.contains(roleId);
     }
 
-    public void addRole(String roleId, Instant now) {
-        if (!roles.contains(roleId)) {
-            roles.add(roleId);
-            updatedAt = now;
-        }
+    /** Replaces the user's roles (access owns the rules: {@code Memberships}). */
+    public void setRoles(List<String> roles, Instant now) {
+        this.roles.clear();
+        this.roles.addAll(roles);
+        updatedAt = now;
     }
 
-    public void removeRole(String roleId, Instant now) {
-        if (roles.remove(roleId)) {
-            updatedAt = now;
-        }
+    /** What access needs to know of this user to decide on role membership. */
+    public Member member() {
+        return new Member(id, active, roles);
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tokenmint.platform.control.ApiError;
-import org.tokenmint.sessions.entity.Caller;
-import org.tokenmint.users.entity.Profile;
+import org.tokenmint.platform.entity.Caller;
+import org.tokenmint.platform.entity.Profile;
 
 class PermissionInterceptorTest {
 

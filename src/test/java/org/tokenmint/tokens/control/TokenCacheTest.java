@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.tokenmint.platform.entity.Profile;
 import org.tokenmint.tokens.entity.LiveToken;
-import org.tokenmint.users.entity.Profile;
 
 /** The cache answers only under a lease, never what it stored across an eviction, and never an expired token. */
 class TokenCacheTest {

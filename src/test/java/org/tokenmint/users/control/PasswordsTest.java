@@ -45,4 +45,12 @@ class PasswordsTest {
         assertFalse(Passwords.matches("secret", "not-a-hash"));
         assertFalse(Passwords.matchesDigest("zz", Passwords.hash("secret")));
     }
+
+    @Test
+    void withoutAUsableHashTheDigestIsStillCheckedAgainstADummyOfTheDefaultCost() {
+        assertTrue(Passwords.isBcrypt(Passwords.Dummy.HASH));
+        assertTrue(Passwords.Dummy.HASH.startsWith("$2b$" + Passwords.DEFAULT_COST + "$"), Passwords.Dummy.HASH);
+        assertFalse(Passwords.matchesDigest(Passwords.digest("secret"), null));
+        assertFalse(Passwords.matchesDigest(Passwords.digest("secret"), "$2b$10$tooShort"));
+    }
 }

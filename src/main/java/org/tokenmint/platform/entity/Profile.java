@@ -1,4 +1,4 @@
-package org.tokenmint.users.entity;
+package org.tokenmint.platform.entity;
 
 import java.util.List;
 import java.util.Optional;

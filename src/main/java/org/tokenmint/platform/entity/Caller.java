@@ -1,8 +1,7 @@
-package org.tokenmint.sessions.entity;
+package org.tokenmint.platform.entity;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.List;
-import org.tokenmint.users.entity.Profile;
 
 /** The authenticated user of this request, set once by the authentication filter. */
 @RequestScoped

@@ -1,0 +1,95 @@
+package org.tokenmint.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tokenmint.JaxRsActivator;
+
+/**
+ * The house reads one way down. The rules run on the production classes, and on a small fixture house that breaks
+ * each of them once, so that a rule that could never fail would show here.
+ */
+class ArchitectureTest {
+
+    static final String ROOT = "org.tokenmint";
+    static final List<String> FEATURES = List.of("sessions", "tokens", "users", "access");
+
+    /** The production classes, read from where they were compiled (scanning every jar for the package is slow). */
+    static final JavaClasses PRODUCTION = new ClassFileImporter().importPath(classesOf(JaxRsActivator.class));
+
+    static final String FIXTURE = "org.tokenmint.architecture.fixture";
+    static final List<String> FIXTURE_FEATURES = List.of("left", "right");
+
+    static JavaClasses fixture(String house) {
+        return new ClassFileImporter().importPath(classesOf(ArchitectureTest.class)
+                .resolve((FIXTURE + "." + house).replace('.', '/')));
+    }
+
+    static Path classesOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The rules name packages: each feature must still be where they look, or they would pass vacuously. */
+    @Test
+    void everyFeatureHasABoundaryAndAControl() {
+        for (String feature : FEATURES) {
+            for (String layer : List.of("boundary", "control")) {
+                String name = ROOT + "." + feature + "." + layer;
+                assertTrue(PRODUCTION.stream().anyMatch(c -> c.getPackageName().equals(name)), name);
+            }
+        }
+    }
+
+    @Test
+    void featuresFormNoCycle() {
+        HouseRules.noCycles(ROOT).check(PRODUCTION);
+    }
+
+    @Test
+    void featuresDependOnlyRightwards() {
+        HouseRules.dependOnlyRightwards(ROOT, FEATURES).check(PRODUCTION);
+    }
+
+    @Test
+    void boundariesDoNotCallEachOther() {
+        HouseRules.boundariesStayApart(ROOT, FEATURES).check(PRODUCTION);
+    }
+
+    @Test
+    void platformKnowsNoFeature() {
+        HouseRules.platformKnowsNoFeature(ROOT, FEATURES).check(PRODUCTION);
+    }
+
+    @Test
+    void eachRuleFailsOnAHouseThatBreaksIt() {
+        String cycle = FIXTURE + ".cycle";
+        assertThrows(AssertionError.class, () -> HouseRules.noCycles(cycle).check(fixture("cycle")));
+        assertThrows(AssertionError.class,
+                () -> HouseRules.dependOnlyRightwards(cycle, FIXTURE_FEATURES).check(fixture("cycle")));
+        String boundaries = FIXTURE + ".boundaries";
+        assertThrows(AssertionError.class,
+                () -> HouseRules.boundariesStayApart(boundaries, FIXTURE_FEATURES).check(fixture("boundaries")));
+        String platform = FIXTURE + ".platform";
+        assertThrows(AssertionError.class,
+                () -> HouseRules.platformKnowsNoFeature(platform, FIXTURE_FEATURES).check(fixture("platform")));
+    }
+
+    @Test
+    void aHouseThatKeepsTheRulesPasses() {
+        String clean = FIXTURE + ".clean";
+        HouseRules.noCycles(clean).check(fixture("clean"));
+        HouseRules.dependOnlyRightwards(clean, FIXTURE_FEATURES).check(fixture("clean"));
+        HouseRules.boundariesStayApart(clean, FIXTURE_FEATURES).check(fixture("clean"));
+        HouseRules.platformKnowsNoFeature(clean, FIXTURE_FEATURES).check(fixture("clean"));
+    }
+}
