@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /** A Rocket.Chat client of the deployed WAR: plain HTTP, as any client calls it. */
 public final class Api {
@@ -23,6 +24,7 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
+    private Session admin;
 
     public Api(URL base) {
         this.base = URI.create(base.toString());
@@ -71,6 +73,12 @@ public final class Api {
         }
     }
 
+    /** Sends without waiting for the answer (requests that the server holds back). */
+    public CompletableFuture<Reply> sendAsync(HttpRequest.Builder builder) {
+        return HTTP.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenApply(response -> new Reply(response.statusCode(), response.body(), response));
+    }
+
     public HttpRequest.Builder request(String path, Session session) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         if (session != null) {
@@ -87,8 +95,12 @@ public final class Api {
         return new Session(data.getString("userId"), data.getString("authToken"));
     }
 
+    /** The admin, logged in once per client: a test's users are created with one admin session. */
     public Session admin() {
-        return login(ADMIN_USERNAME, ADMIN_PASSWORD);
+        if (admin == null) {
+            admin = login(ADMIN_USERNAME, ADMIN_PASSWORD);
+        }
+        return admin;
     }
 
     /** Creates a user through users.create as the admin and logs them in. */

@@ -1,6 +1,7 @@
 package org.tokenmint.access.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,8 +11,8 @@ import java.util.List;
 import org.tokenmint.access.entity.Member;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.access.entity.Role;
+import org.tokenmint.access.entity.RolesChanged;
 import org.tokenmint.platform.control.ApiError;
-import org.tokenmint.platform.control.CacheChanges;
 import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.entity.Caller;
 
@@ -39,7 +40,7 @@ public class Memberships {
 
     /** A role change alters what a cached token says of its user. */
     @Inject
-    CacheChanges cacheChanges;
+    Event<RolesChanged> rolesChanged;
 
     /**
      * roles.addUserToRole in Rocket.Chat's order: the user, the role, membership, then access-permissions and, for
@@ -62,8 +63,8 @@ public class Memberships {
         }
         List<String> changed = new ArrayList<>(member.roles());
         changed.add(role.getId());
-        cacheChanges.record();
         members.setRoles(member.id(), changed);
+        rolesChanged.fire(new RolesChanged(member.id()));
         return role;
     }
 
@@ -85,8 +86,8 @@ public class Memberships {
         }
         List<String> changed = new ArrayList<>(member.roles());
         changed.remove(role.getId());
-        cacheChanges.record();
         members.setRoles(member.id(), changed);
+        rolesChanged.fire(new RolesChanged(member.id()));
         return role;
     }
 

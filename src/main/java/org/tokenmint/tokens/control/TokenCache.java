@@ -1,9 +1,10 @@
 package org.tokenmint.tokens.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.tokenmint.tokens.entity.LiveToken;
@@ -25,22 +26,22 @@ public final class TokenCache {
     record Entry(LiveToken token, long storedAt) {
     }
 
-    private final ConcurrentHashMap<String, Map<String, Entry>> byUser = new ConcurrentHashMap<>();
+    private final Cache<String, Map<String, Entry>> byUser;
     private final AtomicLong generation = new AtomicLong();
     private final LongSupplier nanoClock;
-    private final int maxUsers;
     private final long maxAgeNanos;
     /** The end of the current lease on the cache's clock; no lease before the first renewal. */
     private volatile long leaseUntil;
     private volatile boolean leased;
 
     /**
-     * @param maxUsers   the most users whose tokens are kept; a full cache starts over empty
+     * @param maxUsers   the most users whose tokens are kept; beyond it, those least recently used go first
      * @param maxAgeSecs how long a stored token may be answered from the cache, however quiet its user
      * @param nanoClock  a monotonic clock in nanoseconds ({@code System::nanoTime})
      */
     public TokenCache(int maxUsers, long maxAgeSecs, LongSupplier nanoClock) {
-        this.maxUsers = maxUsers;
+        // Maintenance (eviction beyond the bound) runs on the calling threads, not on a pool the server does not manage.
+        this.byUser = Caffeine.newBuilder().maximumSize(maxUsers).executor(Runnable::run).build();
         this.maxAgeNanos = maxAgeSecs * 1_000_000_000L;
         this.nanoClock = nanoClock;
     }
@@ -58,7 +59,7 @@ public final class TokenCache {
         if (!leased()) {
             return null;
         }
-        Map<String, Entry> tokens = byUser.get(userId);
+        Map<String, Entry> tokens = byUser.getIfPresent(userId);
         Entry entry = tokens == null ? null : tokens.get(hash);
         if (entry == null || nanoClock.getAsLong() - entry.storedAt() > maxAgeNanos) {
             return null;
@@ -71,12 +72,8 @@ public final class TokenCache {
         if (!leased() || generation.get() != readGeneration) {
             return;
         }
-        if (byUser.size() >= maxUsers && !byUser.containsKey(token.user().id())) {
-            clear();
-            return;
-        }
         long now = nanoClock.getAsLong();
-        byUser.compute(token.user().id(), (userId, tokens) -> {
+        byUser.asMap().compute(token.user().id(), (userId, tokens) -> {
             if (generation.get() != readGeneration) {
                 return tokens;
             }
@@ -89,13 +86,13 @@ public final class TokenCache {
     /** Something about this user changed: none of their tokens is answered from the cache any more. */
     public void evict(String userId) {
         generation.incrementAndGet();
-        byUser.remove(userId);
+        byUser.invalidate(userId);
     }
 
-    /** Forgets everything (a lost lease, a full cache). */
+    /** Forgets everything (a lost lease, a new connection for the notifications). */
     public void clear() {
         generation.incrementAndGet();
-        byUser.clear();
+        byUser.invalidateAll();
     }
 
     /** The node renewed its lease: the cache may answer until this time on its clock. */
@@ -115,8 +112,9 @@ public final class TokenCache {
         return leased && nanoClock.getAsLong() - leaseUntil < 0;
     }
 
-    /** How many users have tokens in the cache. */
-    public int users() {
-        return byUser.size();
+    /** How many users have tokens in the cache, once pending evictions beyond the bound are done. */
+    public long users() {
+        byUser.cleanUp();
+        return byUser.estimatedSize();
     }
 }

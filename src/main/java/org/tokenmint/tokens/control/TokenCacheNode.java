@@ -3,17 +3,21 @@ package org.tokenmint.tokens.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,19 +25,21 @@ import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.SchemaReady;
 
 /**
- * This node's part in keeping {@link TokenCache}s right on every node (the schema side is migration V4).
+ * This node's part in keeping {@link TokenCache}s right on every node (the schema side is migrations V4 and V5).
  *
  * <ul>
- * <li>One thread holds a connection that LISTENs on {@value #CHANNEL}: triggers notify {@code u<userId>} at the
- * commit of any change to a user's tokens, profile or roles, and the thread drops that user from the cache.</li>
+ * <li>One thread holds a connection that LISTENs on {@value #CHANNEL}. Triggers notify {@code u<userId>} at the commit
+ * of any change to a user's tokens, profile or roles, and the thread drops that user from the cache.</li>
  * <li>The node holds a lease in {@code cache_nodes}, renewed every second for {@value #LEASE_MILLIS} ms by the same
- * thread, in the same statement that acknowledges the barriers it has read. The cache answers only until one
- * second before the lease would run out: a node that stops reading notifications stops answering from its cache
- * before any other node stops waiting for it.</li>
- * <li>A request that revoked something calls {@link #awaitEveryNode} after its commit: it notifies a barrier
- * {@code b<n>} and waits until every node with a live lease has acknowledged {@code n} or more. Notifications
- * arrive in commit order, and a barrier numbered {@code n} or more was committed after the revocation, so every
- * such node has dropped the revoked tokens before the request is answered.</li>
+ * thread, in the statement that acknowledges the highest barrier it has read; that statement also notifies
+ * {@code a<node> <acknowledged> <lease millis>}, so every node learns of every other's acknowledgements and leases as
+ * they happen ({@link Peers}). The cache answers only until one second before its lease would run out, and only
+ * after the node announced its lease, so no node can answer from its cache unbeknown to the others.</li>
+ * <li>A request that revoked something calls {@link #afterRevocation} once its transaction has committed: it notifies
+ * a barrier {@code b<n>} (one statement on a pooled connection) and gets a stage that completes, in memory, once every
+ * node with a live lease has acknowledged {@code n} or more, or its lease has run out. Notifications arrive in commit
+ * order and the barrier was sent after the revocation committed, so every node that acknowledged it has dropped what
+ * was revoked. The wait holds no connection and no thread.</li>
  * </ul>
  *
  * <p>It assumes what a PostgreSQL deployment gives unless changed: every node and every writer use one primary (a
@@ -49,46 +55,57 @@ public class TokenCacheNode {
     static final long RENEW_MILLIS = 1_000;
     /** The cache stops answering this long before the lease ends in the database: clocks and round trips. */
     static final long MARGIN_MILLIS = 1_000;
+    /** A revocation answers after this long whatever it heard: by then every lease it could wait for has ended. */
+    static final long GIVE_UP_MILLIS = 120_000;
 
     static final String BARRIER = "SELECT s, pg_notify('" + CHANNEL + "', 'b' || s) "
             + "FROM nextval('cache_barrier_seq') s";
-    static final String UNACKNOWLEDGED = "SELECT count(*) FROM cache_nodes WHERE lease_until > now() AND acked < ?";
     static final String REGISTER = "INSERT INTO cache_nodes (node_id, lease_until, acked) "
             + "VALUES (?, now() + ? * interval '1 millisecond', 0) "
             + "ON CONFLICT (node_id) DO UPDATE SET lease_until = EXCLUDED.lease_until, acked = 0";
+    /** Renews the lease, acknowledges what was read, and tells every node so. */
     static final String RENEW = "UPDATE cache_nodes SET lease_until = now() + ? * interval '1 millisecond', "
-            + "acked = greatest(acked, ?) WHERE node_id = ? AND lease_until > now()";
-    /** A barrier still unacknowledged by a node with a live lease after this long is an error, not a wait. */
-    static final long GIVE_UP_MILLIS = 30_000;
+            + "acked = greatest(acked, ?) WHERE node_id = ? AND lease_until > now() "
+            + "RETURNING pg_notify('" + CHANNEL + "', 'a' || node_id || ' ' || acked || ' ' || ?)";
+    static final String LIVE_NODES = "SELECT node_id, acked, "
+            + "CAST(extract(epoch FROM lease_until - now()) * 1000 AS bigint) FROM cache_nodes WHERE lease_until > now()";
     /** Nodes that stopped without saying so (killed, lost); their rows are of no use after a while. */
     static final String FORGET_GONE = "DELETE FROM cache_nodes WHERE lease_until < now() - interval '1 hour'";
-    static final String LEAVE = "DELETE FROM cache_nodes WHERE node_id = ?";
+    static final String LEAVE = "DELETE FROM cache_nodes WHERE node_id = ? "
+            + "RETURNING pg_notify('" + CHANNEL + "', 'a' || node_id || ' ' || acked || ' 0')";
 
     private static final Logger LOG = Logger.getLogger(TokenCacheNode.class.getName());
 
     @Resource
     ManagedThreadFactory threads;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     @Inject
     Database database;
 
     @Inject
-    TokenSettings settings;
+    TokenCacheSettings settings;
 
     private final String nodeId = UUID.randomUUID().toString();
+    private final Peers peers = new Peers(nodeId, System::nanoTime);
     private TokenCache cache;
     private volatile boolean running;
     private Thread listener;
 
     @PostConstruct
     void init() {
-        cache = new TokenCache(settings.cacheUsers(), settings.cacheSeconds(), System::nanoTime);
+        cache = new TokenCache(settings.users(), settings.seconds(), System::nanoTime);
     }
 
+    /**
+     * Starts listening. A node whose cache is off still listens, to hear the others' acknowledgements when it revokes,
+     * but holds no lease, so nobody waits for it.
+     */
     void start(@Observes SchemaReady ready) {
-        if (!settings.cacheEnabled()) {
+        if (!settings.enabled()) {
             LOG.info("The token cache is off (TOKENMINT_TOKEN_CACHE): every request reads its token from the database");
-            return;
         }
         running = true;
         listener = threads.newThread(this::listen);
@@ -102,66 +119,47 @@ public class TokenCacheNode {
     }
 
     /**
-     * Returns once every node has dropped what was revoked before this call: every node with a live lease has
-     * acknowledged a barrier sent now. Nodes whose lease runs out meanwhile are not waited for any longer. If the
-     * database cannot say so, it waits until every lease that could have been live has run out.
+     * Completes once every node has dropped what this request revoked and committed before the call: every node with a
+     * live lease has acknowledged a barrier sent now, or its lease has run out. When this node cannot know (the
+     * database refused the barrier, or its listener is not listening), it completes once every lease that could have
+     * been live has run out. It always completes, at the latest after {@value #GIVE_UP_MILLIS} ms: the revocation has
+     * committed, and the answer is what it would have been.
      */
-    public void awaitEveryNode() {
+    public CompletionStage<Void> afterRevocation() {
         long start = System.nanoTime();
-        boolean acknowledged;
+        CompletableFuture<Boolean> heard;
         try {
-            acknowledged = pollAcknowledgements(start);
+            long barrier = database.first(BARRIER, row -> row.getLong(1)).orElseThrow();
+            heard = peers.acknowledged(barrier);
         } catch (RuntimeException e) {
-            // The revocation has committed; without the database's word, wait out every lease, then answer.
-            LOG.log(Level.WARNING, "Could not confirm a token cache barrier; waiting for the leases to run out", e);
-            sleepFor(LEASE_MILLIS + MARGIN_MILLIS - elapsedMillis(start));
-            return;
+            LOG.log(Level.WARNING, "Could not send a token cache barrier; waiting for every lease to run out", e);
+            heard = CompletableFuture.completedFuture(false);
         }
-        if (!acknowledged) {
-            // Cannot happen while nodes renew only what they have read: fail rather than claim what is not known.
-            throw new IllegalStateException("A node with a live lease did not acknowledge a token cache barrier");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        heard.thenAccept(known -> {
+            if (known) {
+                done.complete(null);
+            } else {
+                completeAt(done, start, LEASE_MILLIS + MARGIN_MILLIS);
+            }
+        });
+        if (!done.isDone()) {
+            scheduler.schedule(() -> {
+                if (done.complete(null)) {
+                    LOG.warning("A token cache barrier was not acknowledged by every node with a live lease in time");
+                }
+            }, GIVE_UP_MILLIS, TimeUnit.MILLISECONDS);
         }
+        return done;
     }
 
-    /**
-     * Sends a barrier and polls until every node with a live lease has read it; false after GIVE_UP_MILLIS. One
-     * connection serves the whole wait: every checkout from the pool costs a validation round trip.
-     */
-    private boolean pollAcknowledgements(long start) {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement unacknowledged = connection.prepareStatement(UNACKNOWLEDGED)) {
-            if (!connection.getAutoCommit()) {
-                // Inside a transaction the barrier would leave only at its commit, and now() would stand still.
-                throw new IllegalStateException("A token cache barrier must be awaited outside a transaction");
-            }
-            long barrier = sendBarrier(connection);
-            unacknowledged.setLong(1, barrier);
-            long pauseMicros = 200;
-            boolean warned = false;
-            while (true) {
-                try (ResultSet row = unacknowledged.executeQuery()) {
-                    if (row.next() && row.getLong(1) == 0) {
-                        return true;
-                    }
-                }
-                if (!warned && elapsedMillis(start) > LEASE_MILLIS + RENEW_MILLIS) {
-                    LOG.warning(() -> "Token cache barrier " + barrier + " is still not acknowledged by every node "
-                            + "with a live lease; waiting on");
-                    warned = true;
-                }
-                if (elapsedMillis(start) > GIVE_UP_MILLIS) {
-                    return false;
-                }
-                sleepNanos(TimeUnit.MICROSECONDS.toNanos(pauseMicros));
-                pauseMicros = Math.min(pauseMicros * 2, 20_000);
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException(e);
+    private void completeAt(CompletableFuture<Void> done, long startNanos, long afterMillis) {
+        long left = startNanos + TimeUnit.MILLISECONDS.toNanos(afterMillis) - System.nanoTime();
+        if (left <= 0) {
+            done.complete(null);
+        } else {
+            scheduler.schedule(() -> done.complete(null), left, TimeUnit.NANOSECONDS);
         }
-    }
-
-    private static long elapsedMillis(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
     /** Reads notifications until stopped; a lost connection costs the lease and is replaced after a second. */
@@ -172,6 +170,7 @@ public class TokenCacheNode {
                     session(connection);
                 } finally {
                     cache.revokeLease();
+                    peers.lost();
                     unlisten(connection);
                 }
             } catch (SQLException | RuntimeException e) {
@@ -181,7 +180,7 @@ public class TokenCacheNode {
                 }
             } catch (LinkageError e) {
                 LOG.log(Level.WARNING, "The token cache needs the PostgreSQL driver's classes (WildFly: module "
-                        + "org.postgresql); requests read the database", e);
+                        + "org.postgresql); requests read the database, and revocations wait out every lease", e);
                 return;
             }
             if (running) {
@@ -191,8 +190,8 @@ public class TokenCacheNode {
     }
 
     /**
-     * One connection's life: listen, join (register, then read one's own barrier so that every earlier revocation
-     * has been seen), then read notifications and renew until stopped or the lease is lost.
+     * One connection's life: listen, learn the live nodes, join (register, then read one's own barrier so that every
+     * earlier revocation has been seen), then read notifications and renew until stopped or the lease is lost.
      */
     private void session(Connection connection) throws SQLException {
         ChangeNotifications notifications = new ChangeNotifications(connection, CHANNEL);
@@ -202,20 +201,27 @@ public class TokenCacheNode {
         // A read that began before the LISTEN took effect may have missed a revocation's notification: whatever such
         // a read would store is refused from here on.
         cache.clear();
-        update(connection, FORGET_GONE);
-        update(connection, REGISTER, nodeId, LEASE_MILLIS);
+        boolean caching = settings.enabled();
+        if (caching) {
+            update(connection, FORGET_GONE);
+            update(connection, REGISTER, nodeId, LEASE_MILLIS);
+        }
+        peers.joined(liveNodes(connection));
         long joinedAt = sendBarrier(connection);
         long read = 0;
         long acknowledged = -1;
         long nextRenewal = System.nanoTime();
         while (running) {
-            long waitMillis = TimeUnit.NANOSECONDS.toMillis(nextRenewal - System.nanoTime());
+            long now = System.nanoTime();
+            long wake = Math.min(nextRenewal, peers.nextLeaseEnd());
+            long waitMillis = TimeUnit.NANOSECONDS.toMillis(wake - now);
             for (String payload : notifications.next((int) Math.min(Math.max(waitMillis, 1), RENEW_MILLIS))) {
                 read = Math.max(read, apply(payload));
             }
-            if (read > acknowledged || System.nanoTime() - nextRenewal >= 0) {
+            peers.tick();
+            if (caching && (read > acknowledged || System.nanoTime() - nextRenewal >= 0)) {
                 long sent = System.nanoTime();
-                if (update(connection, RENEW, LEASE_MILLIS, read, nodeId) != 1) {
+                if (!renew(connection, read)) {
                     LOG.warning("The token cache's lease ran out; it rejoins");
                     return;
                 }
@@ -224,25 +230,58 @@ public class TokenCacheNode {
                 if (read >= joinedAt && running) {
                     cache.leaseUntil(sent + TimeUnit.MILLISECONDS.toNanos(LEASE_MILLIS - MARGIN_MILLIS));
                 }
+            } else if (!caching) {
+                nextRenewal = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RENEW_MILLIS);
             }
         }
     }
 
-    /** Drops the user a notification names; returns the barrier it carries, or 0. */
+    /**
+     * Applies one notification: {@code u<user>} drops the user, {@code b<n>} is a barrier read (returned), and
+     * {@code a<node> <acknowledged> <lease millis>} is what a node said of itself. Returns the barrier read, or 0.
+     */
     long apply(String payload) {
         if (payload.isEmpty()) {
             return 0;
         }
-        if (payload.charAt(0) == 'u') {
-            cache.evict(payload.substring(1));
-        } else if (payload.charAt(0) == 'b') {
-            try {
-                return Long.parseLong(payload.substring(1));
-            } catch (NumberFormatException e) {
-                return 0;
+        try {
+            switch (payload.charAt(0)) {
+                case 'u' -> cache.evict(payload.substring(1));
+                case 'b' -> {
+                    long barrier = Long.parseLong(payload.substring(1));
+                    peers.read(barrier);
+                    return barrier;
+                }
+                case 'a' -> {
+                    String[] parts = payload.substring(1).split(" ");
+                    peers.heard(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+                }
+                default -> LOG.fine(() -> "Ignored a notification on " + CHANNEL + ": " + payload);
             }
+        } catch (RuntimeException malformed) {
+            LOG.warning(() -> "Ignored a malformed notification on " + CHANNEL + ": " + payload);
         }
         return 0;
+    }
+
+    /** The nodes with a live lease now: their acknowledged barrier and the lease's remaining milliseconds. */
+    private static Map<String, long[]> liveNodes(Connection connection) throws SQLException {
+        Map<String, long[]> live = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(LIVE_NODES); ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                live.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+            }
+        }
+        return live;
+    }
+
+    private boolean renew(Connection connection, long read) throws SQLException {
+        try (PreparedStatement renew = connection.prepareStatement(RENEW)) {
+            Database.bind(renew, LEASE_MILLIS, read, nodeId, LEASE_MILLIS);
+            try (ResultSet row = renew.executeQuery()) {
+                return row.next();
+            }
+        }
     }
 
     /** Notifies a barrier on this connection (outside a transaction: it leaves at once) and returns its number. */
@@ -273,13 +312,9 @@ public class TokenCacheNode {
         }
     }
 
+    /** Sleeps the whole time even if interrupted, keeping the interrupt. */
     private static void sleepFor(long millis) {
-        sleepNanos(TimeUnit.MILLISECONDS.toNanos(millis));
-    }
-
-    /** Sleeps the whole time even if interrupted (a revocation's wait must not be cut short), keeping the interrupt. */
-    private static void sleepNanos(long nanos) {
-        long end = System.nanoTime() + Math.max(0, nanos);
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         boolean interrupted = false;
         for (long left; (left = end - System.nanoTime()) > 0; ) {
             try {
@@ -311,7 +346,8 @@ public class TokenCacheNode {
             return;
         }
         try {
-            database.first(LEAVE + " RETURNING 1", row -> row.getInt(1), nodeId);
+            // Leaving tells every node at once, so that nobody waits for this node's lease.
+            database.first(LEAVE, row -> 1, nodeId);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Could not remove this node's lease; it runs out by itself", e);
         }

@@ -1,13 +1,14 @@
 package org.tokenmint.tokens.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.tokenmint.platform.control.CacheChanges;
 import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.WireDates;
 import org.tokenmint.tokens.entity.Contract;
 import org.tokenmint.tokens.entity.IssuedToken;
+import org.tokenmint.tokens.entity.TokensRevoked;
 import org.tokenmint.users.control.Users;
 
 /**
@@ -44,7 +45,7 @@ public class TokenIssuer {
     Users users;
 
     @Inject
-    CacheChanges changes;
+    Event<TokensRevoked> revoked;
 
     /** Issues a token to a user whose row this transaction has not locked yet (login). */
     @Transactional
@@ -62,7 +63,7 @@ public class TokenIssuer {
                 clientAddress, contract.name()).orElseThrow();
         if (minted[1] > 0) {
             // Tokens pruned over the cap are revoked: the answer waits until no node's cache holds them.
-            changes.record();
+            revoked.fire(new TokensRevoked());
         }
         return new IssuedToken(userId, token, minted[0]);
     }

@@ -2,8 +2,8 @@ package org.tokenmint.tokens.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,8 +15,6 @@ public class TokenSettings {
 
     static final int DEFAULT_EXPIRATION_DAYS = 90;
     static final int DEFAULT_MAX_TOKENS = 50;
-    static final int DEFAULT_CACHE_USERS = 100_000;
-    static final int DEFAULT_CACHE_SECONDS = 60;
 
     @Inject
     @ConfigProperty(name = "CREATE_TOKENS_FOR_USERS")
@@ -33,18 +31,6 @@ public class TokenSettings {
     @Inject
     @ConfigProperty(name = "MAX_RESUME_LOGIN_TOKENS", defaultValue = "50")
     String maxResumeLoginTokens;
-
-    @Inject
-    @ConfigProperty(name = "TOKENMINT_TOKEN_CACHE", defaultValue = "true")
-    String tokenCache;
-
-    @Inject
-    @ConfigProperty(name = "TOKENMINT_TOKEN_CACHE_USERS", defaultValue = "100000")
-    String tokenCacheUsers;
-
-    @Inject
-    @ConfigProperty(name = "TOKENMINT_TOKEN_CACHE_SECONDS", defaultValue = "60")
-    String tokenCacheSeconds;
 
     /** The secret contract is on when a non-empty secret is configured; then the gate is not read. */
     public boolean secretContract() {
@@ -70,20 +56,5 @@ public class TokenSettings {
 
     public int maxTokensPerUser() {
         return Settings.positiveInt(maxResumeLoginTokens, DEFAULT_MAX_TOKENS);
-    }
-
-    /** Whether this node keeps a {@link TokenCache}: on unless {@code TOKENMINT_TOKEN_CACHE} is {@code false}. */
-    public boolean cacheEnabled() {
-        return !"false".equalsIgnoreCase(tokenCache.trim());
-    }
-
-    /** The most users whose tokens one node's cache keeps. */
-    public int cacheUsers() {
-        return Settings.positiveInt(tokenCacheUsers, DEFAULT_CACHE_USERS);
-    }
-
-    /** How long a cached token is answered before it is read again, however quiet its user. */
-    public int cacheSeconds() {
-        return Settings.positiveInt(tokenCacheSeconds, DEFAULT_CACHE_SECONDS);
     }
 }

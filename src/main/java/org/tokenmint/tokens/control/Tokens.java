@@ -1,6 +1,7 @@
 package org.tokenmint.tokens.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,7 +20,6 @@ import org.tokenmint.access.control.Permissions;
 import org.tokenmint.access.control.RequiresPermission;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.platform.control.ApiError;
-import org.tokenmint.platform.control.CacheChanges;
 import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.GroupLookup;
 import org.tokenmint.platform.control.MeteorIds;
@@ -29,6 +29,7 @@ import org.tokenmint.tokens.entity.Contract;
 import org.tokenmint.tokens.entity.IssuedToken;
 import org.tokenmint.tokens.entity.LiveToken;
 import org.tokenmint.tokens.entity.LoginToken;
+import org.tokenmint.tokens.entity.TokensRevoked;
 import org.tokenmint.users.control.Users;
 import org.tokenmint.users.entity.UserAccessRevoked;
 
@@ -58,7 +59,7 @@ public class Tokens {
     TokenCacheNode cacheNode;
 
     @Inject
-    CacheChanges changes;
+    Event<TokensRevoked> revoked;
 
     @Inject
     Permissions permissions;
@@ -133,8 +134,8 @@ public class Tokens {
 
     @Transactional
     public void revoke(long tokenId) {
-        changes.record();
         em.createNamedQuery(LoginToken.DELETE_BY_ID).setParameter("id", tokenId).executeUpdate();
+        revoked.fire(new TokensRevoked());
     }
 
     /**
@@ -155,8 +156,9 @@ public class Tokens {
     }
 
     int revokeAll(String userId) {
-        changes.record();
-        return em.createNamedQuery(LoginToken.DELETE_BY_USER).setParameter("userId", userId).executeUpdate();
+        int deleted = em.createNamedQuery(LoginToken.DELETE_BY_USER).setParameter("userId", userId).executeUpdate();
+        revoked.fire(new TokensRevoked());
+        return deleted;
     }
 
     /** Deletes every expired token; requests refuse them already, this keeps the table small. */

@@ -23,7 +23,6 @@ import org.tokenmint.access.control.RequiresPermission;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.access.entity.Role;
 import org.tokenmint.platform.control.ApiError;
-import org.tokenmint.platform.control.CacheChanges;
 import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.control.MeteorIds;
@@ -64,9 +63,6 @@ public class Users {
     @Inject
     Event<UserAccessRevoked> accessRevoked;
 
-    /** Deactivation and role changes alter what a cached token says of its user (see {@link CacheChanges}). */
-    @Inject
-    CacheChanges cacheChanges;
 
     public Optional<User> findById(String id) {
         if (!MeteorIds.isWellFormed(id)) {
@@ -164,7 +160,6 @@ public class Users {
     @RequiresPermission(Permission.EDIT_OTHER_USER_ACTIVE_STATUS)
     public User setActiveStatus(String userId, boolean active) {
         User user = findById(userId).orElseThrow(() -> ApiError.bare("User not found"));
-        cacheChanges.record();
         if (!active) {
             memberships.requireAnotherActiveAdmin(user.member());
             user.setActive(false, WireDates.now());
