@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -12,20 +13,26 @@ import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tokenmint.it.Api.Reply;
 import org.tokenmint.it.Api.Session;
 
-/** The server runs with 5 calls per 4 seconds per address and route. */
+/**
+ * The limiter end to end, on the server that runs with 5 calls per 10 minutes per address and route (a window no
+ * busy machine outlasts: the test never depends on how fast it runs). Its window logic
+ * (resets, keys, settings) is unit-tested with the limiter's clock (RateLimiterTest); here one walk through a fresh
+ * window shows the wire: the headers, Rocket.Chat's 429, the bypass permission, and that failed authentication is
+ * answered before it is counted. One test method, so that nothing else counts calls from this address meanwhile.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class RateLimitIT {
 
-    static final long WINDOW_MILLIS = 4000;
+    static final long WINDOW_MILLIS = 600_000;
     static final String TOO_MANY = "\\{\"success\":false,\"error\":\"Error, too many requests\\. Please slow down\\. You must "
-            + "wait [1-4] seconds before trying this endpoint again\\. \\[error-too-many-requests]\"}";
+            + "wait [1-9][0-9]* seconds before trying this endpoint again\\. \\[error-too-many-requests]\"}";
+    static final String ADMIN_LOGIN = "{\"user\":\"admin\",\"password\":\"admin-test-pass\"}";
 
     @Deployment(testable = false)
     @TargetsContainer("limits")
@@ -36,80 +43,57 @@ class RateLimitIT {
     @ArquillianResource
     URL base;
 
-    Api api;
-
-    @BeforeEach
-    void freshWindow() throws InterruptedException {
-        api = new Api(base);
-        Thread.sleep(WINDOW_MILLIS + 200);
-    }
-
-    /** A user's session minted by the admin, which costs no login call. */
-    Session session(Session admin, String... roles) {
-        String name = Api.unique("rl");
-        var body = new StringBuilder("{\"username\":\"" + name + "\",\"name\":\"n\",\"email\":\"" + name
-                + "@tokenmint.test\",\"password\":\"pw\"");
-        if (roles.length > 0) {
-            body.append(",\"roles\":[\"").append(String.join("\",\"", roles)).append("\"]");
-        }
-        String id = api.post("api/v1/users.create", admin, body.append("}").toString()).json()
-                .getJsonObject("user").getString("_id");
-        return new Session(id, api.post("api/v1/users.createToken", admin, "{\"userId\":\"" + id + "\"}").json()
-                .getJsonObject("data").getString("authToken"));
-    }
-
     @Test
-    void loginIsLimitedPerAddressWithHeadersAndRocketChats429() {
+    void aWindowOfCallsEndToEnd() {
+        Api api = new Api(base);
         long before = System.currentTimeMillis();
-        for (int i = 1; i <= 5; i++) {
-            Reply reply = api.post("api/v1/login", null, "{\"user\":\"admin\",\"password\":\"admin-test-pass\"}");
-            assertEquals(200, reply.status(), reply.body());
-            assertEquals("5", reply.header("X-RateLimit-Limit"));
-            assertEquals(String.valueOf(5 - i), reply.header("X-RateLimit-Remaining"));
-            long reset = Long.parseLong(reply.header("X-RateLimit-Reset"));
-            assertTrue(reset >= before + WINDOW_MILLIS && reset <= System.currentTimeMillis() + WINDOW_MILLIS, "epoch ms");
+        Reply first = api.post("api/v1/login", null, ADMIN_LOGIN);
+        assertEquals(200, first.status(), first.body());
+        assertEquals("5", first.header("X-RateLimit-Limit"));
+        assertEquals("4", first.header("X-RateLimit-Remaining"));
+        long reset = Long.parseLong(first.header("X-RateLimit-Reset"));
+        assertTrue(reset >= before + WINDOW_MILLIS && reset <= System.currentTimeMillis() + WINDOW_MILLIS, "epoch ms");
+        JsonObject data = first.json().getJsonObject("data");
+        Session admin = new Session(data.getString("userId"), data.getString("authToken"));
+
+        for (int i = 0; i < 8; i++) {
+            assertEquals(401, api.get("api/v1/me", new Session("BsNr28znDkG8aeo7W", "nope")).status());
         }
-        Reply limited = api.post("api/v1/login", null, "{\"user\":\"admin\",\"password\":\"admin-test-pass\"}");
+        Session user = session(api, admin);
+        for (int i = 1; i <= 5; i++) {
+            Reply me = api.get("api/v1/me", user);
+            assertEquals(200, me.status(), "failed authentications were not counted: call " + i);
+            assertEquals(String.valueOf(5 - i), me.header("X-RateLimit-Remaining"));
+        }
+        Reply limited = api.get("api/v1/me", user);
         assertEquals(429, limited.status());
         assertTrue(limited.body().matches(TOO_MANY), limited.body());
         assertEquals("application/json", limited.header("Content-Type"));
         assertEquals("0", limited.header("X-RateLimit-Remaining"));
         assertNotNull(limited.header("X-RateLimit-Reset"));
-    }
-
-    @Test
-    void authenticatedRoutesAreLimitedPerRouteAndTheWindowResets() throws InterruptedException {
-        Session admin = api.admin();
-        Session user = session(admin);
-        for (int i = 0; i < 5; i++) {
-            assertEquals(200, api.get("api/v1/me", user).status());
-        }
-        Reply limited = api.get("api/v1/me", user);
-        assertEquals(429, limited.status());
-        assertTrue(limited.body().matches(TOO_MANY), limited.body());
         assertEquals(200, api.get("api/v1/roles.list", user).status(), "another route has its own count");
-        Thread.sleep(WINDOW_MILLIS + 200);
-        assertEquals(200, api.get("api/v1/me", user).status(), "a new window");
-    }
 
-    @Test
-    void holdersOfApiBypassRateLimitAreNeverLimited() {
-        Session admin = api.admin();
-        Session bot = session(admin, "bot");
-        for (int i = 0; i < 12; i++) {
-            Reply asAdmin = api.get("api/v1/me", admin);
-            assertEquals(200, asAdmin.status());
-            assertNull(asAdmin.header("X-RateLimit-Limit"));
-            assertEquals(200, api.get("api/v1/me", bot).status());
-        }
-    }
-
-    @Test
-    void authenticationFailuresComeFirstAndAreNotCounted() {
         for (int i = 0; i < 8; i++) {
-            assertEquals(401, api.get("api/v1/me", new Session("BsNr28znDkG8aeo7W", "nope")).status());
+            Reply asAdmin = api.get("api/v1/me", admin);
+            assertEquals(200, asAdmin.status(), "api-bypass-rate-limit");
+            assertNull(asAdmin.header("X-RateLimit-Limit"));
         }
-        Session user = session(api.admin());
-        assertEquals(200, api.get("api/v1/me", user).status());
+
+        for (int call = 2; call <= 5; call++) {
+            assertEquals(200, api.post("api/v1/login", null, ADMIN_LOGIN).status(), "login " + call);
+        }
+        Reply refused = api.post("api/v1/login", null, ADMIN_LOGIN);
+        assertEquals(429, refused.status());
+        assertTrue(refused.body().matches(TOO_MANY), refused.body());
+        assertEquals("0", refused.header("X-RateLimit-Remaining"));
+    }
+
+    /** A user's session minted by the admin, which costs no login call. */
+    static Session session(Api api, Session admin) {
+        String name = Api.unique("rl");
+        String id = api.post("api/v1/users.create", admin, "{\"username\":\"" + name + "\",\"name\":\"n\",\"email\":\""
+                + name + "@tokenmint.test\",\"password\":\"pw\"}").json().getJsonObject("user").getString("_id");
+        return new Session(id, api.post("api/v1/users.createToken", admin, "{\"userId\":\"" + id + "\"}").json()
+                .getJsonObject("data").getString("authToken"));
     }
 }

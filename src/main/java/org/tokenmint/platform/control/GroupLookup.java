@@ -77,6 +77,11 @@ public final class GroupLookup<K, V> {
         return Optional.ofNullable(waiter.value);
     }
 
+    /** How many callers wait for a round (for tests that must know everyone has queued). */
+    int queued() {
+        return queue.size();
+    }
+
     private void runRound(Waiter<K, V> self) {
         List<Waiter<K, V>> group = new ArrayList<>();
         Set<K> keys = new LinkedHashSet<>();

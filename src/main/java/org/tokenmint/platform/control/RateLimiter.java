@@ -43,6 +43,11 @@ public class RateLimiter {
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
+    /** How many windows are kept (for tests). */
+    int windows() {
+        return windows.size();
+    }
+
     public boolean isEnabled() {
         return !"false".equalsIgnoreCase(enabled.trim());
     }

@@ -65,7 +65,7 @@ class GroupLookupTest {
                 int k = key;
                 answers.add(pool.submit(() -> lookup.get(k)));
             }
-            Thread.sleep(200); // let them all queue behind the blocked round
+            awaitQueued(lookup, callers - 1); // all of them behind the blocked round
             release.countDown();
             for (int key = 0; key < callers; key++) {
                 Optional<String> expected = key % 2 == 0 ? Optional.of("v" + key) : Optional.empty();
@@ -74,9 +74,9 @@ class GroupLookupTest {
         } finally {
             pool.shutdownNow();
         }
-        assertTrue(rounds.stream().allMatch(round -> round.size() <= 8), "no round over the maximum: " + rounds);
-        assertTrue(rounds.size() < callers, "callers were grouped: " + rounds);
-        assertEquals(callers, rounds.stream().mapToInt(List::size).sum(), "each key read once: " + rounds);
+        assertEquals(List.of(1, 8, 8, 8, 8, 7), rounds.stream().map(List::size).toList(),
+                "the 39 queued callers were read in full groups of at most 8: " + rounds);
+        assertEquals(callers, rounds.stream().flatMap(List::stream).distinct().count(), "each key read once: " + rounds);
     }
 
     @Test
@@ -99,7 +99,7 @@ class GroupLookupTest {
             assertTrue(firstRoundEntered.await(10, TimeUnit.SECONDS));
             version.set(2); // "committed" while the first round is in flight
             Future<Optional<Integer>> late = pool.submit(() -> lookup.get("k"));
-            Thread.sleep(100);
+            awaitQueued(lookup, 1);
             release.countDown();
             assertEquals(Optional.of(1), early.get(10, TimeUnit.SECONDS));
             assertEquals(Optional.of(2), late.get(10, TimeUnit.SECONDS));
@@ -158,7 +158,7 @@ class GroupLookupTest {
                 Thread.currentThread().interrupt();
                 return lookup.get(2).orElseThrow() + " " + Thread.currentThread().isInterrupted();
             });
-            Thread.sleep(100);
+            awaitQueued(lookup, 1);
             release.countDown();
             assertEquals(Optional.of("v0"), first.get(10, TimeUnit.SECONDS));
             assertEquals("v2 true", second.get(10, TimeUnit.SECONDS));
@@ -170,6 +170,17 @@ class GroupLookupTest {
     @Test
     void refusesANonPositiveGroupSize() {
         assertThrows(IllegalArgumentException.class, () -> new GroupLookup<Integer, String>(this::evens, 0));
+    }
+
+    /** Until this many callers wait for a round; a bound only so that a broken lookup fails instead of hanging. */
+    static void awaitQueued(GroupLookup<?, ?> lookup, int callers) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (lookup.queued() < callers) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("only " + lookup.queued() + " of " + callers + " callers queued");
+            }
+            Thread.yield();
+        }
     }
 
     static void await(CountDownLatch latch) {
