@@ -300,8 +300,14 @@ def psql(sql, db="tokenmint", timeout=60):
 
 
 def pg_ctl(*args, timeout=120):
-    return subprocess.run(["runuser", "-u", "postgres", "--", os.path.join(PG_BIN, "pg_ctl"), "-D", PGDATA, *args],
-                          capture_output=True, text=True, timeout=timeout)
+    """pg_ctl as the postgres user. A (re)started server logs to TMP/pg.log; no pipe is handed to it, or
+    waiting for pg_ctl's output would wait for the server."""
+    out = os.path.join(TMP, "logs", "pg_ctl.out")
+    with open(out, "ab") as f:
+        r = subprocess.run(["runuser", "-u", "postgres", "--", os.path.join(PG_BIN, "pg_ctl"), "-D", PGDATA,
+                            "-l", os.path.join(TMP, "pg.log"), *args],
+                           stdin=subprocess.DEVNULL, stdout=f, stderr=subprocess.STDOUT, timeout=timeout)
+    return r
 
 
 def postmaster_pid():

@@ -46,6 +46,7 @@ CATEGORY_WORDS = {
     "query-many": [["parameters"]],
     "query-bad-escape": [["query"], ["escape"], ["percent"]],
     "method-odd": [["method"]],
+    "method": [["method"]],
     "method-connect": [["CONNECT"]],
     "garbage": [["garbage"], ["not HTTP"], ["request line"]],
     "method-star": [["*"]],
@@ -270,7 +271,8 @@ def generate(count, plain, admin, seed=10):
             route = rng.choice(ROUTES_POST + ROUTES_GET_ADMIN + ["info"])
             path = "/api/info" if route == "info" else f"/api/v1/{route}"
             # a method the route does not take, with made-up credentials only (no state can change)
-            cat = "method-odd" if m not in ("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD") else "method"
+            cat = ("method-odd" if m not in ("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD") else "method") \
+                + "/" + m[:12]
             body = b"{}" if rng.random() < 0.5 else b""
             out.append((cat, _req(m, path, _auth(rng.choice(["bogus", "none"]), plain, admin, rng)
                                   + (["Content-Type: application/json"] if body else []), body)))
@@ -328,7 +330,11 @@ class RawAnswer:
         self.status, self.ctype, self.body, self.secs, self.timeout, self.error, self.raw_len = 0, "", b"", 0.0, False, None, 0
 
 
-def send_raw(port, data, timeout=10.0, head=False):
+# requests whose end the server cannot see (not HTTP/1.1 framing): the client half-closes after sending them
+UNFRAMED = ("tls", "h2-preface", "te-unknown", "garbage")
+
+
+def send_raw(port, data, timeout=10.0, head=False, half_close=False):
     """Sends data on a new connection and reads one response (status, Content-Type, body)."""
     ans = RawAnswer()
     t0 = time.monotonic()
@@ -339,6 +345,11 @@ def send_raw(port, data, timeout=10.0, head=False):
             s.sendall(data)
         except OSError as e:  # the server may answer and close before reading everything
             ans.error = f"send: {e}"
+        if half_close:
+            try:
+                s.shutdown(socket.SHUT_WR)
+            except OSError:
+                pass
         buf = b""
         deadline = t0 + timeout
         header_end = -1
