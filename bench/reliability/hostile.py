@@ -25,7 +25,7 @@ CATEGORY_WORDS = {
     "header-nul": [["NUL", "header"]],
     "header-no-colon": [["colon"], ["malformed header"], ["invalid header"]],
     "many-headers": [["headers"]],
-    "huge-header": [["header"]],
+    "huge-header": [["header", "size"], ["header", "large"], ["header", "KiB"], ["header", "MB"], ["header", "long"]],
     "missing-host": [["Host"]],
     "bad-host": [["Host"]],
     "http-version": [["version"]],

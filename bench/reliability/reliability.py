@@ -291,18 +291,21 @@ def db_fingerprint():
 
 
 def readme_refusals():
-    """The README's list of container refusals that cannot carry an envelope: {server: text of its lines}.
-    None when the README has no such section."""
+    """The README's list of container refusals that cannot carry an envelope: {server: text of its lines}, from a
+    section whose heading speaks of refusals or envelopes, and from any line elsewhere that says a refusal has no
+    envelope. None when the README has neither."""
     path = os.path.join(ROOT, "README.md")
     try:
         text = open(path, encoding="utf-8").read()
     except OSError:
         return None
-    sections = re.split(r"(?m)^(?=#{2,4} )", text)
+    sections = [s for s in re.split(r"(?m)^(?=#{2,4} )", text) if not s.startswith("## Reliability")]
+    text = "".join(sections)
     found = [s for s in sections
              if re.match(r"#{2,4} .*(refus|without an envelope|no envelope|cannot carry)", s.splitlines()[0], re.I)]
+    found += [l for l in text.splitlines()
+              if re.search(r"\b(no|without an?|cannot carry an?|not an?) (JSON )?envelope", l, re.I)]
     if not found:
-        # a table row elsewhere that says a refusal carries no envelope
         return None
     body = "\n".join(found)
     per = {}
