@@ -683,6 +683,13 @@ def trial_deadpeer():
                 recs.append(("me", r.secs, r.status, r.t0))
             time.sleep(0.01)
 
+    # baseline: the same me for 3 s with both nodes up, to tell this machine's noise from the dead peer's cost
+    base = []
+    end = time.monotonic() + 3.0
+    while time.monotonic() < end:
+        base.append(me(c, (meuid, metok)).secs * 1000)
+        time.sleep(0.01)
+    figure("deadpeer_me_p99_ms_baseline_both_up", pct(base, 99))
     PY.signal(signal.SIGSTOP)
     t0 = time.monotonic()
     try:
