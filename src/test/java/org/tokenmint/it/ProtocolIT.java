@@ -1,7 +1,13 @@
 package org.tokenmint.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -9,6 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
@@ -79,5 +89,141 @@ class ProtocolIT {
             HttpResponse<String> after = send(client, login());
             assertEquals(200, after.statusCode(), version + " after large headers -> " + after.body());
         }
+    }
+
+    static final String NO_ROUTE = "{\"success\":false,\"error\":\"API endpoint does not exist\"}";
+
+    /** A status, the Content-Type and the body of a raw answer. */
+    record Raw(int status, String contentType, String body) {
+    }
+
+    /**
+     * Sends bytes as they are (what no HTTP client would send) on a fresh connection, then the body if any from a
+     * second thread (the server may answer before it has read it all), and reads one answer.
+     */
+    Raw raw(String head, byte[] body) throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Thread writer = null;
+            if (body != null) {
+                writer = new Thread(() -> {
+                    try {
+                        out.write(body);
+                        out.flush();
+                    } catch (IOException closedByTheServer) {
+                        // the answer came first: what the test reads
+                    }
+                });
+                writer.setDaemon(true);
+                writer.start();
+            }
+            Raw answer = read(socket.getInputStream());
+            socket.close();
+            if (writer != null) {
+                writer.join();
+            }
+            return answer;
+        }
+    }
+
+    static Raw read(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int last = 0;
+        for (int b; (b = in.read()) != -1; ) {
+            head.write(b);
+            last = (last << 8 | b) & 0xFFFFFFFF;
+            if (last == 0x0D0A0D0A) {
+                break;
+            }
+        }
+        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        String contentType = null;
+        int length = -1;
+        boolean chunked = false;
+        for (String line : Arrays.copyOfRange(lines, 1, lines.length)) {
+            int colon = line.indexOf(':');
+            String name = colon < 0 ? "" : line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String value = colon < 0 ? "" : line.substring(colon + 1).trim();
+            if (name.equals("content-type")) {
+                contentType = value;
+            } else if (name.equals("content-length")) {
+                length = Integer.parseInt(value);
+            } else if (name.equals("transfer-encoding")) {
+                chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+            }
+        }
+        byte[] body;
+        if (chunked) {
+            ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+            for (int size; (size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) > 0; line(in)) {
+                chunks.write(in.readNBytes(size));
+            }
+            body = chunks.toByteArray();
+        } else {
+            body = length >= 0 ? in.readNBytes(length) : in.readAllBytes(); // without a length: up to the close
+        }
+        return new Raw(status, contentType, new String(body, StandardCharsets.UTF_8));
+    }
+
+    static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b; (b = in.read()) != -1 && b != '\n'; ) {
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    String host() {
+        return "Host: " + base.getHost() + ":" + base.getPort() + "\r\n";
+    }
+
+    /**
+     * A request target that is no path ({@code GET *}; Undertow failed with a 500 HTML page) and the private
+     * directories of the WAR (Undertow and Grizzly answered with their own 404 pages) get the envelope of an unknown
+     * route on both servers.
+     */
+    @Test
+    void noPathAndPrivateDirectoriesGetTheNoRouteEnvelope() throws Exception {
+        for (String target : new String[] {"*", "/WEB-INF/web.xml", "/web-inf/web.xml", "/WEB-INF/",
+                "/META-INF/MANIFEST.MF", "/api/v1/../../WEB-INF/web.xml"}) {
+            Raw answer = raw("GET " + target + " HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n", null);
+            assertEquals(404, answer.status(), target);
+            assertEquals("application/json", answer.contentType(), target);
+            assertEquals(NO_ROUTE, answer.body(), target);
+        }
+    }
+
+    /** More than Undertow's default of 1,000 query parameters still reaches the application. */
+    @Test
+    void aThousandAndOneQueryParametersReachTheApplication() throws Exception {
+        String query = IntStream.range(0, 1_001).mapToObj(i -> "p" + i + "=1").collect(Collectors.joining("&"));
+        Raw answer = raw("GET /api/info?" + query + " HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n", null);
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals("application/json", answer.contentType());
+        assertTrue(answer.body().endsWith("\"success\":true}"), answer.body());
+    }
+
+    /**
+     * A 20 MB body announced by its Content-Length gets the WAR's 413 envelope, as 1 MB does: WildFly's own limit
+     * (10 MiB) answered it with an empty 400 before.
+     */
+    @Test
+    void aTwentyMegabyteBodyGetsThe413Envelope() throws Exception {
+        byte[] body = new byte[20 * 1024 * 1024];
+        Arrays.fill(body, (byte) ' ');
+        body[0] = '{';
+        body[body.length - 1] = '}';
+        Raw answer = raw("POST /api/v1/login HTTP/1.1\r\n" + host() + "Content-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n", body);
+        assertEquals(413, answer.status(), answer.body());
+        assertEquals("application/json", answer.contentType());
+        assertEquals("{\"success\":false,\"errorType\":\"invalid-params\",\"error\":\"The request body must NOT be "
+                + "larger than 65536 bytes\"}", answer.body());
     }
 }
