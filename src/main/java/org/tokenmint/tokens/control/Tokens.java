@@ -53,6 +53,9 @@ public class Tokens {
     TokenIssuer issuer;
 
     @Inject
+    MintTurns turns;
+
+    @Inject
     Users users;
 
     @Inject
@@ -186,13 +189,16 @@ public class Tokens {
         if (!forSelf) {
             permissions.require(caller, Permission.USER_GENERATE_ACCESS_TOKEN, denial);
         }
-        String targetId = (target.byId() ? users.lockById(target.value()) : users.lockByUsername(target.value()))
-                .orElseThrow(Users::noSuchUser);
-        if (forSelf && !targetId.equals(caller.userId())) {
-            // The name matched the caller's in Java but the database resolved another user: that needs the permission.
-            permissions.require(caller, Permission.USER_GENERATE_ACCESS_TOKEN, denial);
-        }
-        return issuer.issueLocked(targetId, request.contract(), caller.userId(), clientAddress);
+        return turns.inTurn(target.value(), () -> {
+            String targetId = (target.byId() ? users.lockById(target.value()) : users.lockByUsername(target.value()))
+                    .orElseThrow(Users::noSuchUser);
+            if (forSelf && !targetId.equals(caller.userId())) {
+                // The name matched the caller's in Java but the database resolved another user: that needs the
+                // permission.
+                permissions.require(caller, Permission.USER_GENERATE_ACCESS_TOKEN, denial);
+            }
+            return issuer.issueLocked(targetId, request.contract(), caller.userId(), clientAddress);
+        });
     }
 
     Instant cutoff() {

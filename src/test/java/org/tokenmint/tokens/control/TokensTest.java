@@ -59,6 +59,7 @@ class TokensTest {
                 return "alice".equalsIgnoreCase(username) ? Optional.of(ALICE) : Optional.empty();
             }
         };
+        tokens.turns = new MintTurns();
         tokens.issuer = new TokenIssuer() {
             @Override
             public IssuedToken issueLocked(String userId, Contract contract, String callerId, String clientAddress) {
