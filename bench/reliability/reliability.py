@@ -471,7 +471,8 @@ def trial_restart():
     pool = users("rl", 100)
     ids = [uid for _, uid in pool]
     load = MintLoad(pool, NODES, workers=8)
-    duration, at = 30.0, 8.0
+    # The issue measured 60 s of load with the restart in it; the 2 % bound was set for that length.
+    duration, at = 60.0, 8.0
     t_start = time.monotonic()
     load.start()
     time.sleep(at)
@@ -1029,7 +1030,7 @@ def main():
     chosen = [t for t in ORDER if t in chosen]
     t_all = float(os.environ.get("REL_STARTED", time.time()))
     figure("loadavg_1min_at_start", float(open("/proc/loadavg").read().split()[0]))
-    note("shortened from the issue's runs: restart load 30 s (issue 60 s: the 2 % bound is stricter here), kill load 4 s, memory load 15 s at 64 "
+    note("shortened from the issue's runs: kill load 4 s, memory load 15 s at 64 "
          "connections per node (issue 60 s), slow clients measured 20 s, closed within a 40 s window")
     for node in NODES:
         log(f"starting {node.name} on 127.0.0.1:{node.port}")

@@ -95,6 +95,11 @@ public final class Api {
         return new Session(data.getString("userId"), data.getString("authToken"));
     }
 
+    /** Uses this admin session from now on (one logged in earlier). */
+    public void useAdmin(Session session) {
+        admin = session;
+    }
+
     /** The admin, logged in once per client: a test's users are created with one admin session. */
     public Session admin() {
         if (admin == null) {

@@ -2,22 +2,15 @@ package org.tokenmint.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.tokenmint.it.Api.Reply;
 import org.tokenmint.it.Api.Session;
 
 /** The server runs with CREATE_TOKENS_FOR_USERS=TRUE, which is not "true": the gate is shut. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class GateOffIT {
+class GateOffIT extends ServerIT {
 
     @Deployment(testable = false)
     @TargetsContainer("gateoff")
@@ -25,13 +18,8 @@ class GateOffIT {
         return Deployments.builtWar();
     }
 
-    @ArquillianResource
-    URL base;
-
     @Test
     void nobodyMintsNotEvenAdminsOrForThemselves() {
-        Api api = new Api(base);
-        Session admin = api.admin();
         Session mia = api.newUser(Api.unique("mia"));
         String before = Db.snapshot();
         for (Session caller : new Session[] {admin, mia}) {
@@ -47,13 +35,12 @@ class GateOffIT {
     /** tokenmint departs from Rocket.Chat here: with the gate shut, nobody learns whether a user exists. */
     @Test
     void anUnknownUserIsNotReportedWhileTheGateIsShut() {
-        Api api = new Api(base);
         for (String body : new String[] {"{\"username\":\"no-such-user-here\"}", "{\"userId\":\"BsNr28znDkG8aeo7W\"}"}) {
-            Reply reply = api.post("api/v1/users.createToken", api.admin(), body);
+            Reply reply = api.post("api/v1/users.createToken", admin, body);
             assertEquals(400, reply.status());
             assertEquals(CreateTokenIT.NOT_AUTHORIZED, reply.body());
         }
-        Reply none = api.post("api/v1/users.createToken", api.admin(), "{\"username\":\" \"}");
+        Reply none = api.post("api/v1/users.createToken", admin, "{\"username\":\" \"}");
         assertEquals("error-user-param-not-provided", none.json().getString("errorType"));
     }
 

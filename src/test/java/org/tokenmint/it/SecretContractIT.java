@@ -2,23 +2,15 @@ package org.tokenmint.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.tokenmint.it.Api.Reply;
 import org.tokenmint.it.Api.Session;
 
 /** users.createToken, secret contract: the server runs with CREATE_TOKENS_FOR_USERS_SECRET=test-secret-1. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SecretContractIT {
+class SecretContractIT extends ServerIT {
 
     static final String SECRET = "test-secret-1";
     static final String NOT_AUTHORIZED = "{\"success\":false,\"error\":\"Not authorized [error-not-authorized]\","
@@ -28,18 +20,6 @@ class SecretContractIT {
     @TargetsContainer("secret")
     static WebArchive war() {
         return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    Session admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(base);
-        admin = api.admin();
     }
 
     Reply createToken(Session caller, String body) {
