@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.access.entity.Role;
@@ -50,6 +51,7 @@ public class Permissions {
     Event<Changed> changed;
 
     private volatile Snapshot snapshot;
+    private final ReentrantLock reload = new ReentrantLock();
 
     public boolean has(Caller caller, String permission) {
         return caller.isAuthenticated() && hasAny(caller.roles(), permission);
@@ -73,19 +75,37 @@ public class Permissions {
         return false;
     }
 
+    /**
+     * The snapshot, reloaded by one caller at a time when it is too old: the others meanwhile answer from the one they
+     * have (moments older), so a burst of requests never reloads it all at once (each reload takes a connection).
+     */
     Snapshot current() {
         Snapshot current = snapshot;
-        if (current == null || System.nanoTime() - current.loadedAt() > TimeUnit.SECONDS.toNanos(cacheSeconds)) {
-            Map<String, Set<String>> roles = new HashMap<>();
-            for (Object row : em.createNativeQuery("SELECT permission_id, role_id FROM permission_roles")
-                    .getResultList()) {
-                Object[] pair = (Object[]) row;
-                roles.computeIfAbsent((String) pair[0], key -> new HashSet<>()).add((String) pair[1]);
-            }
-            current = new Snapshot(Map.copyOf(roles), System.nanoTime());
-            snapshot = current;
+        if (current != null && System.nanoTime() - current.loadedAt() <= TimeUnit.SECONDS.toNanos(cacheSeconds)) {
+            return current;
         }
-        return current;
+        if (current != null && !reload.tryLock()) {
+            return current;
+        }
+        if (current == null) {
+            reload.lock();
+        }
+        try {
+            current = snapshot;
+            if (current == null || System.nanoTime() - current.loadedAt() > TimeUnit.SECONDS.toNanos(cacheSeconds)) {
+                Map<String, Set<String>> roles = new HashMap<>();
+                for (Object row : em.createNativeQuery("SELECT permission_id, role_id FROM permission_roles")
+                        .getResultList()) {
+                    Object[] pair = (Object[]) row;
+                    roles.computeIfAbsent((String) pair[0], key -> new HashSet<>()).add((String) pair[1]);
+                }
+                current = new Snapshot(Map.copyOf(roles), System.nanoTime());
+                snapshot = current;
+            }
+            return current;
+        } finally {
+            reload.unlock();
+        }
     }
 
     void dropSnapshot(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.control.WireDates;
-import org.tokenmint.tokens.control.MintTurns;
 import org.tokenmint.tokens.control.TokenIssuer;
 import org.tokenmint.tokens.control.Tokens;
 import org.tokenmint.tokens.entity.Contract;
@@ -27,30 +26,25 @@ public class LoginAdmission {
     @Inject
     TokenIssuer issuer;
 
-    @Inject
-    MintTurns turns;
-
     /**
      * After the password matched: locks the user, refuses if their password changed or the user is gone meanwhile
      * (as a wrong password) or deactivated (Rocket.Chat's "not activated"), stamps {@code lastLogin} and mints.
      */
     @Transactional
     public Logins.Session admit(String userId, String verifiedHash, String clientAddress) {
-        return turns.inTurn(userId, () -> {
-            users.lockById(userId).orElseThrow(Logins::unauthorized);
-            User user = users.findById(userId).filter(u -> verifiedHash.equals(u.getPasswordHash()))
-                    .orElseThrow(Logins::unauthorized);
-            if (!user.isActive()) {
-                throw ApiError.withBody(401, ApiError.failure()
-                        .add("error", "error-user-is-not-activated")
-                        .add("status", "error")
-                        .add("details", Jsons.object().add("function", "Accounts.validateLoginAttempt"))
-                        .add("message", "User is not activated").build());
-            }
-            user.loggedIn(WireDates.now());
-            String token = issuer.issueLocked(userId, Contract.LOGIN, userId, clientAddress).authToken();
-            return new Logins.Session(user.profile(), token);
-        });
+        users.lockById(userId).orElseThrow(Logins::unauthorized);
+        User user = users.findById(userId).filter(u -> verifiedHash.equals(u.getPasswordHash()))
+                .orElseThrow(Logins::unauthorized);
+        if (!user.isActive()) {
+            throw ApiError.withBody(401, ApiError.failure()
+                    .add("error", "error-user-is-not-activated")
+                    .add("status", "error")
+                    .add("details", Jsons.object().add("function", "Accounts.validateLoginAttempt"))
+                    .add("message", "User is not activated").build());
+        }
+        user.loggedIn(WireDates.now());
+        String token = issuer.issueLocked(userId, Contract.LOGIN, userId, clientAddress).authToken();
+        return new Logins.Session(user.profile(), token);
     }
 
     @Transactional

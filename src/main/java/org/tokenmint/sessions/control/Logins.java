@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.entity.Profile;
+import org.tokenmint.tokens.control.MintTurns;
 import org.tokenmint.users.control.Passwords;
 import org.tokenmint.users.control.Users;
 import org.tokenmint.users.entity.User;
@@ -37,6 +38,9 @@ public class Logins {
     @Inject
     LoginAdmission admission;
 
+    @Inject
+    MintTurns turns;
+
     public Session login(LoginRequest request, String clientAddress) {
         if (request.resume().isPresent()) {
             return admission.resume(request.resume().get());
@@ -50,7 +54,9 @@ public class Logins {
         if (!Passwords.matchesDigest(request.passwordDigest().get(), storedHash) || found.isEmpty()) {
             throw unauthorized();
         }
-        return admission.admit(found.get().getId(), storedHash, clientAddress);
+        String userId = found.get().getId();
+        // The transaction starts in the user's turn, so that logins of one user wait holding no connection.
+        return turns.inTurn(userId, () -> admission.admit(userId, storedHash, clientAddress));
     }
 
     /** Rocket.Chat's one answer for a wrong password, an unknown user and missing fields. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.function.Consumer;
 import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.WireDates;
 import org.tokenmint.tokens.entity.Contract;
@@ -46,6 +47,20 @@ public class TokenIssuer {
 
     @Inject
     Event<TokensRevoked> revoked;
+
+    /**
+     * users.createToken, once the caller may mint for the user named: looks the user up by id or by username (case
+     * -insensitively) and locks the row ({@code error-invalid-user} when there is none), lets {@code check} refuse
+     * the user found, and mints; one transaction.
+     */
+    @Transactional
+    public IssuedToken issueNamed(CreateTokenRequest.Target target, Contract contract, String callerId,
+            String clientAddress, Consumer<String> check) {
+        String userId = (target.byId() ? users.lockById(target.value()) : users.lockByUsername(target.value()))
+                .orElseThrow(Users::noSuchUser);
+        check.accept(userId);
+        return issueLocked(userId, contract, callerId, clientAddress);
+    }
 
     /** Issues a token to a user whose row this transaction has not locked yet (login). */
     @Transactional

@@ -173,10 +173,10 @@ public class Tokens {
     /**
      * users.createToken after authentication and body parsing. tokenmint departs from Rocket.Chat's order so that
      * no caller learns which users exist: a target named at all, then the gate (documented) or the secret, then the
-     * permission for a target that is not the caller (decided without a lookup), and only then the lookup, which locks
-     * the target's row, and the mint; one transaction. A caller who may not mint never causes a lookup or a lock.
+     * permission for a target that is not the caller (decided without a lookup), and only then, in the target's turn
+     * on this node ({@link MintTurns}), one transaction that looks the target up and locks its row, then mints. A
+     * caller who may not mint never causes a lookup or a lock, and no check holds a pooled connection.
      */
-    @Transactional
     public IssuedToken createToken(CreateTokenRequest request, String clientAddress) {
         CreateTokenRequest.Target target = request.target();
         Denial denial = request.contract() == Contract.SECRET ? Denial.NOT_AUTHORIZED : Denial.CREATE_TOKEN;
@@ -189,16 +189,14 @@ public class Tokens {
         if (!forSelf) {
             permissions.require(caller, Permission.USER_GENERATE_ACCESS_TOKEN, denial);
         }
-        return turns.inTurn(target.value(), () -> {
-            String targetId = (target.byId() ? users.lockById(target.value()) : users.lockByUsername(target.value()))
-                    .orElseThrow(Users::noSuchUser);
-            if (forSelf && !targetId.equals(caller.userId())) {
-                // The name matched the caller's in Java but the database resolved another user: that needs the
-                // permission.
-                permissions.require(caller, Permission.USER_GENERATE_ACCESS_TOKEN, denial);
-            }
-            return issuer.issueLocked(targetId, request.contract(), caller.userId(), clientAddress);
-        });
+        String callerId = caller.userId();
+        return turns.inTurn(target.value(), () -> issuer.issueNamed(target, request.contract(), callerId,
+                clientAddress, targetId -> {
+                    if (forSelf && !targetId.equals(callerId)) {
+                        // The name matched the caller's in Java but the database resolved another user.
+                        permissions.require(caller, Permission.USER_GENERATE_ACCESS_TOKEN, denial);
+                    }
+                }));
     }
 
     Instant cutoff() {

@@ -60,13 +60,15 @@ class TokensTest {
             }
         };
         tokens.turns = new MintTurns();
-        tokens.issuer = new TokenIssuer() {
+        TokenIssuer issuer = new TokenIssuer() {
             @Override
             public IssuedToken issueLocked(String userId, Contract contract, String callerId, String clientAddress) {
                 mints.add(contract.name().toLowerCase() + ":" + userId + " by " + callerId);
                 return new IssuedToken(userId, "t", 1);
             }
         };
+        issuer.users = tokens.users;
+        tokens.issuer = issuer;
         return tokens;
     }
 
