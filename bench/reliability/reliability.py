@@ -335,7 +335,7 @@ def trial_hostile():
     reqs = hostile.generate(per_node, PLAIN, ADMIN["wildfly"], seed=10)
     reqs_py = hostile.generate(per_node, PLAIN, ADMIN["payara"], seed=10)
     jobs = [(WF, c, d) for c, d in reqs] + [(PY, c, d) for c, d in reqs_py]
-    counts = {"5xx": 0, "505": 0, "non_json": 0, "unlisted": 0, "timeout": 0}
+    counts = {"5xx": 0, "505": 0, "non_json": 0, "unlisted": 0, "timeout": 0, "switched": 0}
     examples = {}
     by_cat = {}
     lock = threading.Lock()
@@ -367,7 +367,10 @@ def trial_hostile():
                 counts["5xx"] += 1
                 by_cat.setdefault(key, []).append(f"{a.status}")
                 examples.setdefault(key, data[:70])
-            if not is_json and not (a.timeout and a.status == 0):
+            switched = a.status == 101 and cat == "h2-upgrade"  # the protocol switch the client asked for
+            if switched:
+                counts["switched"] += 1
+            elif not is_json and not (a.timeout and a.status == 0):
                 counts["non_json"] += 1
                 if not listed(cat, node.name, refusals):
                     counts["unlisted"] += 1
@@ -382,6 +385,7 @@ def trial_hostile():
     figure("hostile_requests", len(jobs))
     figure("hostile_5xx", counts["5xx"])
     figure("hostile_505_version_refusals", counts["505"])
+    figure("hostile_h2c_upgrades_switched", counts["switched"])
     figure("hostile_non_json", counts["non_json"])
     figure("hostile_non_json_unlisted", counts["unlisted"])
     figure("hostile_no_answer_10s", counts["timeout"])

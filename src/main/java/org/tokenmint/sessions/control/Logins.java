@@ -8,7 +8,6 @@ import org.tokenmint.platform.entity.Profile;
 import org.tokenmint.tokens.control.MintTurns;
 import org.tokenmint.users.control.Passwords;
 import org.tokenmint.users.control.Users;
-import org.tokenmint.users.entity.User;
 
 /**
  * {@code POST login}: a password or a resume token in, a login token out.
@@ -48,13 +47,14 @@ public class Logins {
         if (request.passwordDigest().isEmpty()) {
             throw unauthorized();
         }
-        Optional<User> found = request.username().isPresent() ? users.findByUsername(request.username().get())
-                : request.email().flatMap(users::findByEmail);
-        String storedHash = found.map(User::getPasswordHash).orElse(null);
+        Optional<Users.Credentials> found = request.username().isPresent()
+                ? users.credentialsByUsername(request.username().get())
+                : request.email().flatMap(users::credentialsByEmail);
+        String storedHash = found.map(Users.Credentials::passwordHash).orElse(null);
         if (!Passwords.matchesDigest(request.passwordDigest().get(), storedHash) || found.isEmpty()) {
             throw unauthorized();
         }
-        String userId = found.get().getId();
+        String userId = found.get().userId();
         // The transaction starts in the user's turn, so that logins of one user wait holding no connection.
         return turns.inTurn(userId, () -> admission.admit(userId, storedHash, clientAddress));
     }

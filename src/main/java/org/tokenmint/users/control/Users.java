@@ -80,6 +80,37 @@ public class Users {
                 .getResultStream().findFirst();
     }
 
+    /** What a password login needs of a user before its transaction: the id and the stored password hash. */
+    public record Credentials(String userId, String passwordHash) {
+
+        /** Never prints the hash. */
+        @Override
+        public String toString() {
+            return "Credentials[userId=" + userId + "]";
+        }
+    }
+
+    /**
+     * For a password login: the user with this username (case-insensitively), in one plain statement, so that the
+     * work before the password check is the same whether or not the user exists.
+     */
+    public Optional<Credentials> credentialsByUsername(String username) {
+        return credentials("lower(username) = lower(?)", username);
+    }
+
+    /** As {@link #credentialsByUsername}, by email. */
+    public Optional<Credentials> credentialsByEmail(String email) {
+        return credentials("lower(email) = lower(?)", email);
+    }
+
+    private Optional<Credentials> credentials(String condition, String value) {
+        if (value == null || value.length() > MAX_NAME_LENGTH) {
+            return Optional.empty();
+        }
+        return database.first("SELECT id, password_hash FROM users WHERE " + condition,
+                row -> new Credentials(row.getString(1), row.getString(2)), value);
+    }
+
     public Optional<User> findByEmail(String email) {
         if (email == null || email.length() > MAX_NAME_LENGTH) {
             return Optional.empty();
