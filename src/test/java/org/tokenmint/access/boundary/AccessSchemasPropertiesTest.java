@@ -51,17 +51,17 @@ class AccessSchemasPropertiesTest {
         return SchemaFuzz.bodies(PERMISSIONS_UPDATE, true);
     }
 
-    @Property(tries = 300, seed = SEED)
+    @Property(tries = 150, seed = SEED)
     void roleCreate(@ForAll("roleCreateBodies") Obj body) {
         SchemaFuzz.assertAgrees(RolesResource.CREATE, ROLE_CREATE, true, JsonFuzz.object(body));
     }
 
-    @Property(tries = 200, seed = SEED)
+    @Property(tries = 100, seed = SEED)
     void membership(@ForAll("membershipBodies") Obj body) {
         SchemaFuzz.assertAgrees(RolesResource.MEMBERSHIP, MEMBERSHIP, true, JsonFuzz.object(body));
     }
 
-    @Property(tries = 400, seed = SEED)
+    @Property(tries = 200, seed = SEED)
     void permissionsUpdate(@ForAll("permissionsUpdateBodies") Obj body) {
         SchemaFuzz.assertAgrees(PermissionsResource.UPDATE, PERMISSIONS_UPDATE, true, JsonFuzz.object(body));
     }

@@ -44,7 +44,7 @@ class HeaderSanityPropertiesTest {
                 Tuple.of(1, Arbitraries.just(null)));
     }
 
-    @Property(tries = 300, seed = SEED)
+    @Property(tries = 150, seed = SEED)
     void contentTypeIsTheValueOrOneTheBodyReaderRefuses(@ForAll("contentTypes") String value) {
         String normalised = HeaderSanity.contentType(value);
         if (value == null) {
@@ -66,7 +66,7 @@ class HeaderSanityPropertiesTest {
         return Combinators.combine(names, contentTypes().filter(v -> v != null)).as(Map::entry).list().ofMaxSize(6);
     }
 
-    @Property(tries = 300, seed = SEED)
+    @Property(tries = 150, seed = SEED)
     void theWrappedRequestAnswersJsonAndOneContentType(@ForAll("headers") List<Map.Entry<String, String>> headers,
             @ForAll("contentTypes") String contentType, @ForAll("names") String asked) {
         HttpServletRequest request = request(headers);

@@ -87,7 +87,7 @@ class JsonBodyFuzzTest {
     }
 
     /** Random bytes, mostly short. */
-    @Property(tries = 600, seed = SEED)
+    @Property(tries = 300, seed = SEED)
     void randomBytes(@ForAll("contentTypes") String contentType, @ForAll @Size(max = 64) byte[] bytes) {
         read(contentType, bytes).checked();
     }
@@ -102,7 +102,7 @@ class JsonBodyFuzzTest {
      * Well-formed JSON as written: an object without NUL reads back as the same value (a repeated key keeps its
      * last value, as JSON.parse does); other values get their text.
      */
-    @Property(tries = 800, seed = SEED)
+    @Property(tries = 250, seed = SEED)
     void wellFormedJsonReadsBack(@ForAll("trees") Node tree, @ForAll long escapes) {
         byte[] bytes = JsonFuzz.write(tree, escapes).getBytes(StandardCharsets.UTF_8);
         Outcome outcome = read("application/json", bytes).checked();
@@ -194,7 +194,7 @@ class JsonBodyFuzzTest {
     }
 
     /** Valid JSON with one to three mutations: still either an object without NUL or a README refusal. */
-    @Property(tries = 800, seed = SEED)
+    @Property(tries = 300, seed = SEED)
     void mutatedJson(@ForAll("trees") Node tree, @ForAll("mutations") List<Mutation> mutations, @ForAll long seed,
             @ForAll("contentTypes") String contentType) {
         java.util.Random random = new java.util.Random(seed);
@@ -206,7 +206,7 @@ class JsonBodyFuzzTest {
     }
 
     /** Nesting: accepted as long as the parser allows the depth, refused as malformed JSON beyond. */
-    @Property(tries = 60, seed = SEED)
+    @Property(tries = 30, seed = SEED)
     void nesting(@ForAll @IntRange(min = 1, max = 20000) int depth, @ForAll boolean objects) {
         String open = objects ? "{\"a\":" : "[";
         String close = objects ? "}" : "]";

@@ -34,7 +34,7 @@ class PagingPropertiesTest {
                 Tuple.of(2, JsonFuzz.unicodeStrings(6)));
     }
 
-    @Property(tries = 400, seed = SEED)
+    @Property(tries = 200, seed = SEED)
     void anyQuery(@ForAll("values") String offset, @ForAll("values") String count, @ForAll boolean withOffset,
             @ForAll boolean withCount) {
         MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
@@ -58,7 +58,7 @@ class PagingPropertiesTest {
         }
     }
 
-    @Property(tries = 100, seed = SEED)
+    @Property(tries = 50, seed = SEED)
     void nonNegativeIntegersRoundTrip(@ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int offset,
             @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int count) {
         MultivaluedMap<String, String> query = new MultivaluedHashMap<>();

@@ -33,7 +33,7 @@ class LoginRequestPropertiesTest {
         return JsonFuzz.objects(keys, JsonFuzz.values(keys, strings, 3), 6);
     }
 
-    @Property(tries = 600, seed = SEED)
+    @Property(tries = 300, seed = SEED)
     void parsesEveryObject(@ForAll("bodies") Obj tree) {
         JsonObject body = JsonFuzz.object(tree);
         LoginRequest request = LoginRequest.parse(body);

@@ -37,7 +37,7 @@ class AuditQueryPropertiesTest {
                 JsonFuzz.unicodeStrings(12));
     }
 
-    @Property(tries = 300, seed = SEED)
+    @Property(tries = 150, seed = SEED)
     void startAndEndBindOrAre400(@ForAll("dates") String value) {
         MultivaluedHashMap<String, String> query = new MultivaluedHashMap<>();
         query.add("start", value);

@@ -44,7 +44,7 @@ class CreateTokenRequestPropertiesTest {
         return JsonFuzz.objects(keys, values, 4);
     }
 
-    @Property(tries = 500, seed = SEED)
+    @Property(tries = 250, seed = SEED)
     void documentedContract(@ForAll("documentedBodies") Obj tree) {
         JsonObject body = JsonFuzz.object(tree);
         boolean wrongType = List.of("userId", "username", "user").stream().map(body::get)
@@ -69,7 +69,7 @@ class CreateTokenRequestPropertiesTest {
         return SchemaFuzz.bodies(SECRET_BODY, true);
     }
 
-    @Property(tries = 500, seed = SEED)
+    @Property(tries = 250, seed = SEED)
     void secretContract(@ForAll("secretBodies") Obj tree) {
         JsonObject body = JsonFuzz.object(tree);
         Optional<String> expected = SchemaFuzz.firstError(SECRET_BODY, true, body);

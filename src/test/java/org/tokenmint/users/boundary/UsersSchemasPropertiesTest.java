@@ -65,17 +65,17 @@ class UsersSchemasPropertiesTest {
         return SchemaFuzz.bodies(LOGOUT, true);
     }
 
-    @Property(tries = 500, seed = SEED, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 150, seed = SEED, edgeCases = EdgeCasesMode.NONE)
     void create(@ForAll("createBodies") Obj body) {
         SchemaFuzz.assertAgrees(UsersResource.CREATE, CREATE, true, JsonFuzz.object(body));
     }
 
-    @Property(tries = 300, seed = SEED)
+    @Property(tries = 150, seed = SEED)
     void setActiveStatus(@ForAll("setActiveStatusBodies") Obj body) {
         SchemaFuzz.assertAgrees(UsersResource.SET_ACTIVE_STATUS, SET_ACTIVE_STATUS, true, JsonFuzz.object(body));
     }
 
-    @Property(tries = 200, seed = SEED)
+    @Property(tries = 100, seed = SEED)
     void logout(@ForAll("logoutBodies") Obj body) {
         SchemaFuzz.assertAgrees(UsersResource.LOGOUT, LOGOUT, true, JsonFuzz.object(body));
     }
