@@ -9,7 +9,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -226,20 +228,96 @@ public final class JsonFuzz {
         return object.build();
     }
 
-    /** Whether any key or string in the tree holds U+0000. */
-    public static boolean hasNul(Node node) {
-        if (node instanceof Str s) {
-            return s.value().indexOf('\0') >= 0;
-        } else if (node instanceof Arr a) {
-            return a.items().stream().anyMatch(JsonFuzz::hasNul);
-        } else if (node instanceof Obj o) {
-            return o.members().stream().anyMatch(e -> e.getKey().indexOf('\0') >= 0 || hasNul(e.getValue()));
-        }
-        return false;
-    }
-
     public static JsonObject object(Obj node) {
         return toJsonValue(node).asJsonObject();
+    }
+
+    /** One byte-level mutation of a JSON text. */
+    public record Mutation(String name, java.util.function.BiFunction<byte[], java.util.Random, byte[]> apply) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    public static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static final List<Mutation> MUTATIONS = List.of(
+            new Mutation("flip", (b, r) -> {
+                if (b.length > 0) {
+                    b = b.clone();
+                    b[r.nextInt(b.length)] ^= (byte) (1 << r.nextInt(8));
+                }
+                return b;
+            }),
+            new Mutation("insert byte", (b, r) -> {
+                int at = r.nextInt(b.length + 1);
+                return concat(java.util.Arrays.copyOf(b, at), new byte[] {(byte) r.nextInt(256)},
+                        java.util.Arrays.copyOfRange(b, at, b.length));
+            }),
+            new Mutation("truncate", (b, r) -> java.util.Arrays.copyOf(b, r.nextInt(b.length + 1))),
+            new Mutation("delete byte", (b, r) -> {
+                if (b.length == 0) {
+                    return b;
+                }
+                int at = r.nextInt(b.length);
+                return concat(java.util.Arrays.copyOf(b, at), java.util.Arrays.copyOfRange(b, at + 1, b.length));
+            }),
+            new Mutation("utf-8 BOM", (b, r) -> concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, b)),
+            new Mutation("utf-16 BOM", (b, r) -> concat(new byte[] {(byte) 0xfe, (byte) 0xff}, b)),
+            new Mutation("utf-16le", (b, r) -> new String(b, StandardCharsets.UTF_8)
+                    .getBytes(StandardCharsets.UTF_16LE)),
+            new Mutation("latin-1", (b, r) -> new String(b, StandardCharsets.UTF_8)
+                    .getBytes(StandardCharsets.ISO_8859_1)),
+            new Mutation("cesu-8 surrogate", (b, r) -> concat(b, new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})),
+            new Mutation("overlong slash", (b, r) -> concat(b, new byte[] {(byte) 0xc0, (byte) 0xaf})),
+            new Mutation("raw NUL", (b, r) -> {
+                int at = r.nextInt(b.length + 1);
+                return concat(java.util.Arrays.copyOf(b, at), new byte[] {0}, java.util.Arrays.copyOfRange(b, at, b.length));
+            }),
+            new Mutation("trailing", (b, r) -> concat(b, ascii(List.of("x", "{}", " ]", "\u0000", ",", " 1", "\n\n",
+                    "//", "/* */", "\u2028").get(r.nextInt(10))))),
+            new Mutation("deep array", (b, r) -> {
+                int depth = 1 + r.nextInt(3000);
+                return concat(ascii("{\"a\":" + "[".repeat(depth)), b, ascii("]".repeat(depth) + "}"));
+            }),
+            new Mutation("deep object", (b, r) -> {
+                int depth = 1 + r.nextInt(3000);
+                return concat(ascii("{\"a\":".repeat(depth)), b, ascii("}".repeat(depth)));
+            }),
+            new Mutation("open only", (b, r) -> ascii("[".repeat(1 + r.nextInt(60000)))),
+            new Mutation("huge number", (b, r) -> concat(ascii("{\"n\":" + List.of("1e2147483648", "1e-2147483649",
+                    "9".repeat(5000), "1." + "0".repeat(5000) + "1", "-" + "9".repeat(2000) + "e9999",
+                    "0." + "0".repeat(2000) + "1e-999999999").get(r.nextInt(6)) + ",\"b\":"), b, ascii("}"))),
+            new Mutation("duplicate keys", (b, r) -> concat(ascii("{\"userId\":\"a\",\"userId\":"), b,
+                    ascii(",\"userId\":\"\\u0000\",\"userId\":null}"))),
+            new Mutation("oversized", (b, r) -> concat(ascii("{\"pad\":\"" + "x".repeat(JsonBody.MAX_BYTES) + "\"}"), b)));
+
+    /**
+     * Bodies made from valid JSON by one to three byte-level mutations (BOMs, other encodings, CESU-8, raw NUL,
+     * truncation, trailing content, deep nesting, huge numbers, repeated keys, 64 KiB overflow).
+     */
+    public static Arbitrary<byte[]> mutated(Arbitrary<Node> trees) {
+        return Combinators.combine(trees, Arbitraries.of(MUTATIONS).list().ofMinSize(1).ofMaxSize(3),
+                Arbitraries.longs()).as((tree, mutations, seed) -> {
+                    java.util.Random random = new java.util.Random(seed);
+                    byte[] bytes = write(tree, seed).getBytes(StandardCharsets.UTF_8);
+                    for (Mutation mutation : mutations) {
+                        bytes = mutation.apply().apply(bytes, random);
+                    }
+                    return bytes;
+                });
     }
 
     /** Every error text a body refusal may carry (README, "Behaviour where the spec leaves a choice"). */

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.JsonBody;
 import org.tokenmint.platform.control.JsonFuzz;
 import org.tokenmint.platform.control.JsonFuzz.Obj;
 import org.tokenmint.users.control.Passwords;
@@ -73,6 +76,21 @@ class LoginRequestPropertiesTest {
         request.resume().filter(token -> token.length() > 3)
                 .ifPresent(token -> assertFalse(shown.contains(token), "toString shows the resume token"));
         request.passwordDigest().ifPresent(digest -> assertFalse(shown.contains(digest), "toString shows the digest"));
+    }
+
+    @Provide
+    Arbitrary<byte[]> rawBodies() {
+        return JsonFuzz.mutated(bodies().map(o -> (JsonFuzz.Node) o));
+    }
+
+    /** The whole parsing path of login, from bytes: a request, or a README refusal, nothing else. */
+    @Property(tries = 150, seed = SEED)
+    void rawBodiesParseOrAreRefused(@ForAll("rawBodies") byte[] bytes) {
+        try {
+            LoginRequest.parse(JsonBody.read("application/json", new ByteArrayInputStream(bytes)));
+        } catch (ApiError error) {
+            JsonFuzz.assertInvalidParams(error, error.status());
+        }
     }
 
     /** A non-empty string, as Rocket.Chat's login handlers read one. */

@@ -8,6 +8,7 @@ import static org.tokenmint.platform.control.SchemaFuzz.Rule.string;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -16,6 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.JsonBody;
 import org.tokenmint.platform.control.JsonFuzz;
 import org.tokenmint.platform.control.JsonFuzz.Obj;
 import org.tokenmint.platform.control.SchemaFuzz;
@@ -87,6 +89,21 @@ class CreateTokenRequestPropertiesTest {
             assertEquals(expected, Optional.of(error.getMessage()));
         } catch (RuntimeException other) {
             fail("parse threw " + other, other);
+        }
+    }
+
+    @Provide
+    Arbitrary<byte[]> rawBodies() {
+        return JsonFuzz.mutated(Arbitraries.oneOf(documentedBodies(), secretBodies()).map(o -> (JsonFuzz.Node) o));
+    }
+
+    /** The whole parsing path of users.createToken, from bytes, under either contract: a request or a 4xx envelope. */
+    @Property(tries = 150, seed = SEED)
+    void rawBodiesParseOrAreRefused(@ForAll("rawBodies") byte[] bytes, @ForAll boolean secretContract) {
+        try {
+            CreateTokenRequest.parse(JsonBody.read("application/json", new ByteArrayInputStream(bytes)), secretContract);
+        } catch (ApiError error) {
+            JsonFuzz.assertInvalidParams(error, error.status());
         }
     }
 
