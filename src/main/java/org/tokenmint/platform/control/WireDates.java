@@ -13,16 +13,21 @@ public final class WireDates {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** 0001-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds: the years the pattern writes right. */
+    private static final long YEAR_1 = -62_135_596_800L;
+    private static final long YEAR_10000 = 253_402_300_800L;
+
     private WireDates() {
     }
 
     /** Also beyond the years 1 to 9999, as JavaScript's {@code toISOString}: {@code 0000}, {@code +010000}, {@code -000001}. */
     public static String format(Instant instant) {
         String text = FORMAT.format(instant);
-        int year = instant.atOffset(ZoneOffset.UTC).getYear();
-        if (year >= 1 && year <= 9999) {
+        long seconds = instant.getEpochSecond();
+        if (seconds >= YEAR_1 && seconds < YEAR_10000) {
             return text;
         }
+        int year = instant.atOffset(ZoneOffset.UTC).getYear();
         String sign = year > 9999 ? "+" : year < 0 ? "-" : "";
         String digits = year == 0 ? "0000" : String.format("%06d", Math.abs((long) year));
         return sign + digits + text.substring(text.indexOf('-', 1));
