@@ -141,6 +141,13 @@ class JsonBodyFuzzTest {
     }
 
     @Example
+    void sixtyFourKibibytesAreReadOneByteMoreIs413() {
+        String pad = "x".repeat(JsonBody.MAX_BYTES - "{\"p\":\"\"}".length());
+        assertEquals(pad, read("application/json", ascii("{\"p\":\"" + pad + "\"}")).checked().body().getString("p"));
+        assertEquals(413, read("application/json", ascii("{\"p\":\"" + pad + "x\"}")).checked().error().status());
+    }
+
+    @Example
     void emptyAndBlankBodiesAreEmptyObjects() {
         for (String body : List.of("", " ", "\r\n\t ")) {
             assertEquals(JsonValue.EMPTY_JSON_OBJECT, read("text/html", ascii(body)).checked().body());
