@@ -4,28 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
- * Generators of structured JSON for the fuzz tests (*FuzzTest, *PropertiesTest): a small JSON tree that can hold
- * what a JSON-P builder cannot (duplicate keys, numbers as written), written out with random but valid escaping,
- * and the checks every refusal must pass (a 4xx invalid-params envelope, keys in the wire order).
+ * Generators of structured JSON for the fuzz tests (*FuzzTest), drawn from the fuzzer's bytes through a
+ * {@link FuzzedDataProvider}: a small JSON tree that can hold what a JSON-P builder cannot (duplicate keys, numbers
+ * as written), written out with fuzzer-chosen escaping, byte-level mutations of such text, and the checks every
+ * refusal must pass (a 4xx invalid-params envelope, keys in the wire order).
+ *
+ * <p>Kept inputs ({@code src/test/resources/.../<Test>Inputs/<method>/}) stay readable: an input whose last byte is a
+ * newline is taken <em>as written</em> (the bytes before it; see {@link #asWritten}), anything else is decoded as
+ * structured choices.
  */
 public final class JsonFuzz {
 
@@ -33,6 +41,12 @@ public final class JsonFuzz {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonFuzz() {
+    }
+
+    /** Draws a value from the fuzzer's bytes. */
+    @FunctionalInterface
+    public interface Gen<T> {
+        T next(FuzzedDataProvider data);
     }
 
     /** A JSON value as the client wrote it. */
@@ -59,90 +73,239 @@ public final class JsonFuzz {
     public record Obj(List<Map.Entry<String, Node>> members) implements Node {
     }
 
-    /** Characters that have broken JSON stacks: NUL, controls, line separators, BOM, lone surrogates. */
-    static final String AWKWARD = "\u0000\u0001\u001f\u007f\u0080\u00ff\u2028\u2029\ufeff\ufffe\uffff\ud800\udbff"
-            + "\udc00\udfff\"\\/\n\r\t\b\f@é";
+    // ---------------------------------------------------------------- inputs as written
 
-    /** Any UTF-16 text, lone surrogates included, with the awkward characters often. */
-    public static Arbitrary<String> unicodeStrings(int maxLength) {
-        Arbitrary<Character> chars = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, Arbitraries.chars().all()),
-                net.jqwik.api.Tuple.of(3, Arbitraries.of(toChars(AWKWARD))),
-                net.jqwik.api.Tuple.of(3, Arbitraries.chars().alpha()));
-        Arbitrary<String> pairs = Arbitraries.of("\ud83d\ude00", "\ud800\udc00", "\udbff\udfff");
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, chars.list().ofMaxSize(maxLength).map(JsonFuzz::join)),
-                net.jqwik.api.Tuple.of(1, pairs.list().ofMaxSize(3).map(list -> String.join("", list))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("", "\u0000", "a\u0000", "\ud800", "\u2028", "userId")));
-    }
-
-    private static Character[] toChars(String text) {
-        Character[] chars = new Character[text.length()];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = text.charAt(i);
+    /**
+     * The input as written, when its last byte is a newline: the bytes before that newline (a kept input is then a
+     * plain text file). Otherwise empty, having consumed that last byte only.
+     */
+    public static Optional<byte[]> asWritten(FuzzedDataProvider data) {
+        if (data.remainingBytes() == 0 || data.consumeByte() != '\n') {
+            return Optional.empty();
         }
-        return chars;
+        return Optional.of(data.consumeRemainingAsBytes());
     }
 
-    private static String join(List<Character> chars) {
-        StringBuilder out = new StringBuilder(chars.size());
-        chars.forEach(out::append);
+    /** The rest of the input as text, one trailing newline dropped (see {@link #text(byte[])}). */
+    public static String remainingText(FuzzedDataProvider data) {
+        byte[] bytes = data.consumeRemainingAsBytes();
+        int end = bytes.length > 0 && bytes[bytes.length - 1] == '\n' ? bytes.length - 1 : bytes.length;
+        return text(Arrays.copyOf(bytes, end));
+    }
+
+    /**
+     * Bytes as text: UTF-8, where an encoded surrogate ({@code ED A0 80}) is that lone surrogate and any other
+     * invalid byte is the Latin-1 character of the same value, so that every UTF-16 string is reachable.
+     */
+    public static String text(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length);
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xff;
+            int length = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 1;
+            int cp = length == 4 ? b & 0x07 : length == 3 ? b & 0x0f : length == 2 ? b & 0x1f : b;
+            boolean valid = b < 0x80 || length > 1 && i + length <= bytes.length;
+            for (int k = 1; valid && k < length; k++) {
+                int next = bytes[i + k] & 0xff;
+                valid = (next & 0xc0) == 0x80;
+                cp = cp << 6 | next & 0x3f;
+            }
+            valid &= length == 1 || cp >= (length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000) && cp <= 0x10ffff;
+            if (valid) {
+                out.appendCodePoint(cp);
+                i += length;
+            } else {
+                out.append((char) b);
+                i++;
+            }
+        }
         return out.toString();
     }
 
+    /** A JSON text as a tree, duplicate keys and numbers as written; empty when it is not exactly one JSON value. */
+    public static Optional<Node> parseTree(byte[] bytes) {
+        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
+            if (!parser.hasNext()) {
+                return Optional.empty();
+            }
+            Node node = node(parser, parser.next());
+            return parser.hasNext() ? Optional.empty() : Optional.of(node);
+        } catch (RuntimeException | StackOverflowError malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static Node node(JsonParser parser, JsonParser.Event event) {
+        switch (event) {
+            case VALUE_STRING:
+                return new Str(parser.getString());
+            case VALUE_NUMBER:
+                return new Num(parser.getString());
+            case VALUE_TRUE:
+                return new Bool(true);
+            case VALUE_FALSE:
+                return new Bool(false);
+            case VALUE_NULL:
+                return new Null();
+            case START_ARRAY: {
+                List<Node> items = new ArrayList<>();
+                for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_ARRAY; e = parser.next()) {
+                    items.add(node(parser, e));
+                }
+                return new Arr(items);
+            }
+            case START_OBJECT: {
+                List<Map.Entry<String, Node>> members = new ArrayList<>();
+                for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_OBJECT; e = parser.next()) {
+                    String key = parser.getString();
+                    members.add(Map.entry(key, node(parser, parser.next())));
+                }
+                return new Obj(members);
+            }
+            default:
+                throw new IllegalStateException(event.toString());
+        }
+    }
+
+    /** A tree as written (an input ending in a newline, if it is JSON) or drawn from the generator. */
+    public static Optional<Node> tree(FuzzedDataProvider data, Gen<? extends Node> structured) {
+        Optional<byte[]> written = asWritten(data);
+        return written.isPresent() ? parseTree(written.get()) : Optional.of(structured.next(data));
+    }
+
+    /** An object as written or drawn; an input as written that is no JSON object is no case. */
+    public static Optional<Obj> objectTree(FuzzedDataProvider data, Gen<Obj> structured) {
+        return tree(data, structured).filter(Obj.class::isInstance).map(Obj.class::cast);
+    }
+
+    // ---------------------------------------------------------------- structured values
+
+    /** Characters that have broken JSON stacks: NUL, controls, line separators, BOM, lone surrogates. */
+    static final char[] AWKWARD = ("\u0000\u0001\u001f\u007f\u0080\u00ff\u2028\u2029\ufeff\ufffe\uffff\ud800\udbff"
+            + "\udc00\udfff\"\\/\n\r\t\b\f@é").toCharArray();
+
+    private static final String[] SPECIAL_STRINGS = {"", "\u0000", "a\u0000", "\ud800", "\u2028", "userId",
+        "\ud83d\ude00", "\ud800\udc00", "\udbff\udfff"};
+
+    /** Any UTF-16 text up to the given length, lone surrogates included, with the awkward characters often. */
+    public static Gen<String> unicodeStrings(int maxLength) {
+        return data -> {
+            int kind = data.consumeInt(0, 9);
+            if (kind == 9) {
+                return data.pickValue(SPECIAL_STRINGS);
+            }
+            int length = data.consumeInt(0, maxLength);
+            StringBuilder out = new StringBuilder(length);
+            for (int i = 0; i < length && data.remainingBytes() > 0; i++) {
+                int pick = data.consumeInt(0, 9);
+                out.append(pick < 4 ? data.consumeChar() : pick < 7 ? data.pickValue(AWKWARD)
+                        : (char) ('a' + data.consumeInt(0, 25)));
+            }
+            return out.toString();
+        };
+    }
+
+    /** One of the given values. */
+    @SafeVarargs
+    public static <T> Gen<T> oneOf(T... values) {
+        return data -> data.pickValue(values);
+    }
+
+    /** One of the generators, each as often as its weight says. */
+    public static <T> Gen<T> frequency(Object... weightsAndGens) {
+        return data -> {
+            int total = 0;
+            for (int i = 0; i < weightsAndGens.length; i += 2) {
+                total += (Integer) weightsAndGens[i];
+            }
+            int pick = data.consumeInt(0, total - 1);
+            for (int i = 0; i < weightsAndGens.length; i += 2) {
+                pick -= (Integer) weightsAndGens[i];
+                if (pick < 0) {
+                    @SuppressWarnings("unchecked")
+                    Gen<T> gen = (Gen<T>) weightsAndGens[i + 1];
+                    return gen.next(data);
+                }
+            }
+            throw new IllegalStateException();
+        };
+    }
+
+    /** Up to {@code max} values, fewer when the input runs out. */
+    public static <T> List<T> list(FuzzedDataProvider data, Gen<? extends T> gen, int max) {
+        int size = data.consumeInt(0, max);
+        List<T> out = new ArrayList<>(size);
+        for (int i = 0; i < size && data.remainingBytes() > 0; i++) {
+            out.add(gen.next(data));
+        }
+        return out;
+    }
+
+    private static final String[] NUMBERS = {"0", "-0", "1e400", "-1e400", "1E-400", "1e999999999",
+        "12345678901234567890123", "0.000000000000000000001", "2147483648", "9223372036854775808", "1.5e+3"};
+
     /** Numbers as JSON writes them, huge and tiny ones included. */
-    public static Arbitrary<Num> numbers() {
-        return Arbitraries.oneOf(
-                Arbitraries.longs().map(n -> new Num(Long.toString(n))),
-                Arbitraries.doubles().map(d -> new Num(Double.toString(d).replace("Infinity", "1e400")
-                        .replace("NaN", "0"))),
-                Arbitraries.bigIntegers().between(java.math.BigInteger.TEN.pow(30).negate(),
-                        java.math.BigInteger.TEN.pow(30)).map(n -> new Num(n.toString())),
-                Arbitraries.of("0", "-0", "1e400", "-1e400", "1E-400", "1e999999999", "12345678901234567890123",
-                        "0.000000000000000000001", "2147483648", "9223372036854775808", "1.5e+3").map(Num::new));
+    public static Num number(FuzzedDataProvider data) {
+        return switch (data.consumeInt(0, 3)) {
+            case 0 -> new Num(Long.toString(data.consumeLong()));
+            case 1 -> new Num(Double.toString(data.consumeDouble()).replace("Infinity", "1e400").replace("NaN", "0"));
+            case 2 -> new Num(new java.math.BigInteger(data.consumeBytes(13)).toString());
+            default -> new Num(data.pickValue(NUMBERS));
+        };
     }
 
     /** Scalars: strings most often, since every field the routes read is one. */
-    public static Arbitrary<Node> scalars(Arbitrary<String> strings) {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(5, strings.map(s -> (Node) new Str(s))),
-                net.jqwik.api.Tuple.of(2, numbers().map(n -> (Node) n)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(true, false).map(b -> (Node) new Bool(b))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just((Node) new Null())));
+    public static Gen<Node> scalars(Gen<String> strings) {
+        return data -> switch (data.consumeInt(0, 8)) {
+            case 0, 1, 2, 3, 4 -> new Str(strings.next(data));
+            case 5, 6 -> number(data);
+            case 7 -> new Bool(data.consumeBoolean());
+            default -> new Null();
+        };
     }
 
-    /** Any JSON value up to the given depth, keys drawn from the given arbitrary (so that they can collide). */
-    public static Arbitrary<Node> values(Arbitrary<String> keys, Arbitrary<String> strings, int depth) {
+    /** Any JSON value up to the given depth, keys drawn from the given generator (so that they can collide). */
+    public static Gen<Node> values(Gen<String> keys, Gen<String> strings, int depth) {
         if (depth <= 0) {
             return scalars(strings);
         }
-        Arbitrary<Node> inner = Arbitraries.lazy(() -> values(keys, strings, depth - 1));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, scalars(strings)),
-                net.jqwik.api.Tuple.of(1, inner.list().ofMaxSize(4).map(items -> (Node) new Arr(items))),
-                net.jqwik.api.Tuple.of(2, objects(keys, inner, 4).map(o -> (Node) o)));
+        Gen<Node> inner = values(keys, strings, depth - 1);
+        Gen<Node> scalars = scalars(strings);
+        Gen<Obj> objects = objects(keys, inner, 4);
+        return data -> switch (data.consumeInt(0, 6)) {
+            case 0, 1, 2, 3 -> scalars.next(data);
+            case 4 -> new Arr(list(data, inner, 4));
+            default -> objects.next(data);
+        };
     }
 
-    public static Arbitrary<Obj> objects(Arbitrary<String> keys, Arbitrary<Node> values, int maxMembers) {
-        return Combinators.combine(keys, values).as(Map::entry).list().ofMaxSize(maxMembers)
-                .map(members -> new Obj(List.copyOf(members)));
+    public static Gen<Obj> objects(Gen<String> keys, Gen<? extends Node> values, int maxMembers) {
+        return data -> {
+            int size = data.consumeInt(0, maxMembers);
+            List<Map.Entry<String, Node>> members = new ArrayList<>(size);
+            for (int i = 0; i < size && data.remainingBytes() > 0; i++) {
+                members.add(Map.entry(keys.next(data), values.next(data)));
+            }
+            return new Obj(members);
+        };
     }
 
     /** Keys: mostly the ones the routes read, so that random bodies reach the deep paths. */
-    public static Arbitrary<String> keys(String... known) {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.of(known)),
-                net.jqwik.api.Tuple.of(1, unicodeStrings(6)));
+    public static Gen<String> keys(String... known) {
+        Gen<String> other = unicodeStrings(6);
+        return data -> data.consumeInt(0, 6) < 6 ? data.pickValue(known) : other.next(data);
     }
+
+    // ---------------------------------------------------------------- writing
 
     /** Writes the tree as JSON text; {@code escapeSeed} picks which characters are written as {@code \\u} escapes. */
     public static String write(Node node, long escapeSeed) {
         StringBuilder out = new StringBuilder();
-        write(node, out, new java.util.Random(escapeSeed));
+        write(node, out, new Random(escapeSeed));
         return out.toString();
     }
 
-    private static void write(Node node, StringBuilder out, java.util.Random random) {
+    private static void write(Node node, StringBuilder out, Random random) {
         if (node instanceof Str s) {
             string(s.value(), out, random);
         } else if (node instanceof Num n) {
@@ -178,14 +341,14 @@ public final class JsonFuzz {
         }
     }
 
-    private static void whitespace(StringBuilder out, java.util.Random random) {
+    private static void whitespace(StringBuilder out, Random random) {
         if (random.nextInt(4) == 0) {
             out.append(" \t\r\n".charAt(random.nextInt(4)));
         }
     }
 
     /** Writes a string; a surrogate pair is escaped whole or not at all, a lone surrogate always (UTF-8 has none). */
-    private static void string(String value, StringBuilder out, java.util.Random random) {
+    private static void string(String value, StringBuilder out, Random random) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -232,8 +395,22 @@ public final class JsonFuzz {
         return toJsonValue(node).asJsonObject();
     }
 
-    /** One byte-level mutation of a JSON text. */
-    public record Mutation(String name, java.util.function.BiFunction<byte[], java.util.Random, byte[]> apply) {
+    /** Whether any key or string anywhere in the tree holds a NUL, also one that a later repeated key hides. */
+    public static boolean containsNul(Node node) {
+        if (node instanceof Str s) {
+            return s.value().indexOf('\0') >= 0;
+        } else if (node instanceof Arr a) {
+            return a.items().stream().anyMatch(JsonFuzz::containsNul);
+        } else if (node instanceof Obj o) {
+            return o.members().stream().anyMatch(e -> e.getKey().indexOf('\0') >= 0 || containsNul(e.getValue()));
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- byte mutations
+
+    /** One byte-level mutation of a JSON text, its choices drawn from the fuzzer's bytes. */
+    public record Mutation(String name, java.util.function.BiFunction<byte[], FuzzedDataProvider, byte[]> apply) {
 
         @Override
         public String toString() {
@@ -253,72 +430,81 @@ public final class JsonFuzz {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    private static final String[] TRAILING = {"x", "{}", " ]", "\u0000", ",", " 1", "\n\n", "//", "/* */", "\u2028"};
+
+    private static final String[] HUGE_NUMBERS = {"1e2147483648", "1e-2147483649", "9".repeat(5000),
+        "1." + "0".repeat(5000) + "1", "-" + "9".repeat(2000) + "e9999", "0." + "0".repeat(2000) + "1e-999999999"};
+
     public static final List<Mutation> MUTATIONS = List.of(
-            new Mutation("flip", (b, r) -> {
+            new Mutation("flip", (b, d) -> {
                 if (b.length > 0) {
                     b = b.clone();
-                    b[r.nextInt(b.length)] ^= (byte) (1 << r.nextInt(8));
+                    b[d.consumeInt(0, b.length - 1)] ^= (byte) (1 << d.consumeInt(0, 7));
                 }
                 return b;
             }),
-            new Mutation("insert byte", (b, r) -> {
-                int at = r.nextInt(b.length + 1);
-                return concat(java.util.Arrays.copyOf(b, at), new byte[] {(byte) r.nextInt(256)},
-                        java.util.Arrays.copyOfRange(b, at, b.length));
+            new Mutation("insert byte", (b, d) -> {
+                int at = d.consumeInt(0, b.length);
+                return concat(Arrays.copyOf(b, at), new byte[] {d.consumeByte()}, Arrays.copyOfRange(b, at, b.length));
             }),
-            new Mutation("truncate", (b, r) -> java.util.Arrays.copyOf(b, r.nextInt(b.length + 1))),
-            new Mutation("delete byte", (b, r) -> {
+            new Mutation("truncate", (b, d) -> Arrays.copyOf(b, d.consumeInt(0, b.length))),
+            new Mutation("delete byte", (b, d) -> {
                 if (b.length == 0) {
                     return b;
                 }
-                int at = r.nextInt(b.length);
-                return concat(java.util.Arrays.copyOf(b, at), java.util.Arrays.copyOfRange(b, at + 1, b.length));
+                int at = d.consumeInt(0, b.length - 1);
+                return concat(Arrays.copyOf(b, at), Arrays.copyOfRange(b, at + 1, b.length));
             }),
-            new Mutation("utf-8 BOM", (b, r) -> concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, b)),
-            new Mutation("utf-16 BOM", (b, r) -> concat(new byte[] {(byte) 0xfe, (byte) 0xff}, b)),
-            new Mutation("utf-16le", (b, r) -> new String(b, StandardCharsets.UTF_8)
-                    .getBytes(StandardCharsets.UTF_16LE)),
-            new Mutation("latin-1", (b, r) -> new String(b, StandardCharsets.UTF_8)
-                    .getBytes(StandardCharsets.ISO_8859_1)),
-            new Mutation("cesu-8 surrogate", (b, r) -> concat(b, new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})),
-            new Mutation("overlong slash", (b, r) -> concat(b, new byte[] {(byte) 0xc0, (byte) 0xaf})),
-            new Mutation("raw NUL", (b, r) -> {
-                int at = r.nextInt(b.length + 1);
-                return concat(java.util.Arrays.copyOf(b, at), new byte[] {0}, java.util.Arrays.copyOfRange(b, at, b.length));
+            new Mutation("utf-8 BOM", (b, d) -> concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, b)),
+            new Mutation("utf-16 BOM", (b, d) -> concat(new byte[] {(byte) 0xfe, (byte) 0xff}, b)),
+            new Mutation("utf-16le", (b, d) -> new String(b, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16LE)),
+            new Mutation("latin-1", (b, d) -> new String(b, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1)),
+            new Mutation("cesu-8 surrogate", (b, d) -> concat(b, new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})),
+            new Mutation("overlong slash", (b, d) -> concat(b, new byte[] {(byte) 0xc0, (byte) 0xaf})),
+            new Mutation("raw NUL", (b, d) -> {
+                int at = d.consumeInt(0, b.length);
+                return concat(Arrays.copyOf(b, at), new byte[] {0}, Arrays.copyOfRange(b, at, b.length));
             }),
-            new Mutation("trailing", (b, r) -> concat(b, ascii(List.of("x", "{}", " ]", "\u0000", ",", " 1", "\n\n",
-                    "//", "/* */", "\u2028").get(r.nextInt(10))))),
-            new Mutation("deep array", (b, r) -> {
-                int depth = 1 + r.nextInt(3000);
+            new Mutation("trailing", (b, d) -> concat(b, ascii(d.pickValue(TRAILING)))),
+            new Mutation("deep array", (b, d) -> {
+                int depth = d.consumeInt(1, 3000);
                 return concat(ascii("{\"a\":" + "[".repeat(depth)), b, ascii("]".repeat(depth) + "}"));
             }),
-            new Mutation("deep object", (b, r) -> {
-                int depth = 1 + r.nextInt(3000);
+            new Mutation("deep object", (b, d) -> {
+                int depth = d.consumeInt(1, 3000);
                 return concat(ascii("{\"a\":".repeat(depth)), b, ascii("}".repeat(depth)));
             }),
-            new Mutation("open only", (b, r) -> ascii("[".repeat(1 + r.nextInt(60000)))),
-            new Mutation("huge number", (b, r) -> concat(ascii("{\"n\":" + List.of("1e2147483648", "1e-2147483649",
-                    "9".repeat(5000), "1." + "0".repeat(5000) + "1", "-" + "9".repeat(2000) + "e9999",
-                    "0." + "0".repeat(2000) + "1e-999999999").get(r.nextInt(6)) + ",\"b\":"), b, ascii("}"))),
-            new Mutation("duplicate keys", (b, r) -> concat(ascii("{\"userId\":\"a\",\"userId\":"), b,
+            new Mutation("open only", (b, d) -> ascii("[".repeat(d.consumeInt(1, 60000)))),
+            new Mutation("huge number", (b, d) -> concat(ascii("{\"n\":" + d.pickValue(HUGE_NUMBERS) + ",\"b\":"), b,
+                    ascii("}"))),
+            new Mutation("duplicate keys", (b, d) -> concat(ascii("{\"userId\":\"a\",\"userId\":"), b,
                     ascii(",\"userId\":\"\\u0000\",\"userId\":null}"))),
-            new Mutation("oversized", (b, r) -> concat(ascii("{\"pad\":\"" + "x".repeat(JsonBody.MAX_BYTES) + "\"}"), b)));
+            new Mutation("oversized", (b, d) -> concat(ascii("{\"pad\":\"" + "x".repeat(JsonBody.MAX_BYTES) + "\"}"), b)));
 
     /**
-     * Bodies made from valid JSON by one to three byte-level mutations (BOMs, other encodings, CESU-8, raw NUL,
-     * truncation, trailing content, deep nesting, huge numbers, repeated keys, 64 KiB overflow).
+     * A body: as written (an input ending in a newline), or valid JSON drawn from the generator with one to three
+     * byte-level mutations (BOMs, other encodings, CESU-8, raw NUL, truncation, trailing content, deep nesting, huge
+     * numbers, repeated keys, 64 KiB overflow).
      */
-    public static Arbitrary<byte[]> mutated(Arbitrary<Node> trees) {
-        return Combinators.combine(trees, Arbitraries.of(MUTATIONS).list().ofMinSize(1).ofMaxSize(3),
-                Arbitraries.longs()).as((tree, mutations, seed) -> {
-                    java.util.Random random = new java.util.Random(seed);
-                    byte[] bytes = write(tree, seed).getBytes(StandardCharsets.UTF_8);
-                    for (Mutation mutation : mutations) {
-                        bytes = mutation.apply().apply(bytes, random);
-                    }
-                    return bytes;
-                });
+    public static byte[] mutated(FuzzedDataProvider data, Gen<? extends Node> trees) {
+        Optional<byte[]> written = asWritten(data);
+        if (written.isPresent()) {
+            return written.get();
+        }
+        int count = data.consumeInt(1, 3);
+        long escapes = data.consumeLong();
+        List<Mutation> mutations = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            mutations.add(data.pickValue(MUTATIONS));
+        }
+        byte[] bytes = write(trees.next(data), escapes).getBytes(StandardCharsets.UTF_8);
+        for (Mutation mutation : mutations) {
+            bytes = mutation.apply().apply(bytes, data);
+        }
+        return bytes;
     }
+
+    // ---------------------------------------------------------------- the checks
 
     /** Every error text a body refusal may carry (README, "Behaviour where the spec leaves a choice"). */
     public static final Set<String> BODY_ERRORS = Set.of(
@@ -340,6 +526,12 @@ public final class JsonFuzz {
         assertEquals("invalid-params", body.getString("errorType"));
         assertEquals(body.getString("error"), error.getMessage());
         assertFalse(body.getString("error").isEmpty());
+    }
+
+    /** Any 4xx invalid-params envelope (a body refusal: 400, 413 or 415). */
+    public static void assertClientError(ApiError error) {
+        assertTrue(error.status() >= 400 && error.status() < 500, () -> "status " + error.status());
+        assertInvalidParams(error, error.status());
     }
 
     /** A schema refusal: 400 invalid-params with one of ajv's messages. */

@@ -10,11 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import org.tokenmint.platform.control.JsonFuzz.Arr;
+import org.tokenmint.platform.control.JsonFuzz.Gen;
 import org.tokenmint.platform.control.JsonFuzz.Bool;
 import org.tokenmint.platform.control.JsonFuzz.Node;
 import org.tokenmint.platform.control.JsonFuzz.Null;
@@ -131,53 +129,62 @@ public final class SchemaFuzz {
     }
 
     /** Strings around the length bounds, counted in code points (an emoji is one, as ajv counts). */
-    static Arbitrary<String> stringsNear(int min, int max) {
+    static String stringNear(FuzzedDataProvider data, int min, int max) {
+        if (data.consumeInt(0, 3) == 3) {
+            return JsonFuzz.unicodeStrings(8).next(data);
+        }
         List<Integer> lengths = new ArrayList<>(List.of(0, 1, 2, min, min + 1, Math.max(0, min - 1)));
         if (max < 100_000) {
             lengths.addAll(List.of(max, max + 1, Math.max(0, max - 1)));
         }
-        Arbitrary<String> unit = Arbitraries.of("a", "\ud83d\ude00", "é", "\u2028", "\ud800", " ", "@");
-        Arbitrary<String> sized = Combinators.combine(Arbitraries.of(lengths), unit, Arbitraries.of("x", "\ud83d\ude00"))
-                .as((length, first, rest) -> length == 0 ? "" : first + rest.repeat(length - 1));
-        return Arbitraries.frequencyOf(Tuple.of(3, sized), Tuple.of(1, JsonFuzz.unicodeStrings(8)));
+        int length = data.pickValue(lengths);
+        String first = data.pickValue(FIRST);
+        String rest = data.consumeBoolean() ? "x" : "\ud83d\ude00";
+        return length == 0 ? "" : first + rest.repeat(length - 1);
     }
 
+    private static final String[] FIRST = {"a", "\ud83d\ude00", "é", "\u2028", "\ud800", " ", "@"};
+
     /** A value that fits the rule, or is near its bounds. */
-    static Arbitrary<Node> valueFor(Rule rule) {
-        Arbitrary<Node> fitting = switch (rule.type()) {
-            case STRING -> stringsNear(rule.min(), rule.max()).map(Str::new);
-            case BOOLEAN -> Arbitraries.of(true, false).map(Bool::new);
+    static Node valueFor(FuzzedDataProvider data, Rule rule) {
+        int pick = data.consumeInt(0, 10);
+        if (pick == 10) {
+            return new Null();
+        }
+        if (pick >= 8) {
+            return JsonFuzz.values(JsonFuzz.keys("_id", "roles"), JsonFuzz.unicodeStrings(6), 2).next(data);
+        }
+        return switch (rule.type()) {
+            case STRING -> new Str(stringNear(data, rule.min(), rule.max()));
+            case BOOLEAN -> new Bool(data.consumeBoolean());
             case OBJECT -> JsonFuzz.objects(JsonFuzz.keys("a", "b"), JsonFuzz.scalars(JsonFuzz.unicodeStrings(4)), 3)
-                    .map(o -> (Node) o);
-            case ARRAY -> (rule.items() != null
-                    ? bodies(rule.items(), rule.closedItems()).map(o -> (Node) o)
-                    : valueFor(new Rule("item", true, rule.itemType(), 0, Integer.MAX_VALUE, false, null, null, false)))
-                    .list().ofMaxSize(3).map(Arr::new);
+                    .next(data);
+            case ARRAY -> new Arr(JsonFuzz.list(data, rule.items() != null
+                    ? bodies(rule.items(), rule.closedItems())
+                    : d -> valueFor(d, new Rule("item", true, rule.itemType(), 0, Integer.MAX_VALUE, false, null, null,
+                            false)), 3));
         };
-        Arbitrary<Node> anything = JsonFuzz.values(JsonFuzz.keys("_id", "roles"), JsonFuzz.unicodeStrings(6), 2);
-        return Arbitraries.frequencyOf(Tuple.of(8, fitting), Tuple.of(1, Arbitraries.just(new Null())),
-                Tuple.of(2, anything));
     }
 
     /** Nearly valid bodies: each declared property present or not, sometimes an unknown key or a repeated one. */
-    public static Arbitrary<Obj> bodies(List<Rule> rules, boolean closed) {
-        List<Arbitrary<List<Map.Entry<String, Node>>>> parts = new ArrayList<>();
-        for (Rule rule : rules) {
-            Arbitrary<List<Map.Entry<String, Node>>> present = valueFor(rule).map(v -> List.of(Map.entry(rule.name(), v)));
-            parts.add(Arbitraries.frequencyOf(Tuple.of(rule.required() ? 12 : 3, present),
-                    Tuple.of(1, Arbitraries.just(List.of()))));
-        }
-        Arbitrary<List<Map.Entry<String, Node>>> extra = Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.just(List.of())),
-                Tuple.of(1, Combinators.combine(JsonFuzz.keys("extra", "userid", "UserId", "__proto__", ""),
-                        JsonFuzz.scalars(JsonFuzz.unicodeStrings(4))).as((k, v) -> List.of(Map.entry(k, v)))));
-        parts.add(extra);
-        return Combinators.combine(Combinators.combine(parts).as(lists -> lists), Arbitraries.longs())
-                .as((lists, order) -> {
-                    List<Map.Entry<String, Node>> members = new ArrayList<>();
-                    lists.forEach(members::addAll);
-                    java.util.Collections.shuffle(members, new java.util.Random(order));
-                    return new Obj(members);
-                });
+    public static Gen<Obj> bodies(List<Rule> rules, boolean closed) {
+        Gen<String> extraKeys = JsonFuzz.keys("extra", "userid", "UserId", "__proto__", "");
+        Gen<Node> extraValues = JsonFuzz.scalars(JsonFuzz.unicodeStrings(4));
+        return data -> {
+            List<Map.Entry<String, Node>> members = new ArrayList<>();
+            for (Rule rule : rules) {
+                if (data.consumeInt(0, rule.required() ? 12 : 3) > 0) {
+                    members.add(Map.entry(rule.name(), valueFor(data, rule)));
+                }
+            }
+            if (data.consumeInt(0, 6) == 6) {
+                members.add(Map.entry(extraKeys.next(data), extraValues.next(data)));
+            }
+            if (members.size() > 1 && data.consumeBoolean()) {
+                members.add(members.get(data.consumeInt(0, members.size() - 1)));
+            }
+            java.util.Collections.shuffle(members, new java.util.Random(data.consumeLong()));
+            return new Obj(members);
+        };
     }
 }
