@@ -61,14 +61,31 @@ class JsonBodyFuzzTest {
         }
     }
 
-    static boolean containsNul(JsonValue value) {
-        return switch (value.getValueType()) {
-            case STRING -> ((JsonString) value).getString().indexOf('\0') >= 0;
-            case ARRAY -> value.asJsonArray().stream().anyMatch(JsonBodyFuzzTest::containsNul);
-            case OBJECT -> value.asJsonObject().entrySet().stream()
-                    .anyMatch(e -> e.getKey().indexOf('\0') >= 0 || containsNul(e.getValue()));
-            default -> false;
-        };
+    /** Iterative: a body may nest as deep as the parser allows, deeper than an instrumented stack recurses. */
+    static boolean containsNul(JsonValue root) {
+        java.util.Deque<JsonValue> pending = new java.util.ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            JsonValue value = pending.pop();
+            switch (value.getValueType()) {
+                case STRING -> {
+                    if (((JsonString) value).getString().indexOf('\0') >= 0) {
+                        return true;
+                    }
+                }
+                case ARRAY -> value.asJsonArray().forEach(pending::push);
+                case OBJECT -> {
+                    for (Map.Entry<String, JsonValue> member : value.asJsonObject().entrySet()) {
+                        if (member.getKey().indexOf('\0') >= 0) {
+                            return true;
+                        }
+                        pending.push(member.getValue());
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
     }
 
     static final String[] JSON_TYPES = {"application/json", "application/json; charset=utf-8",

@@ -122,20 +122,29 @@ public final class JsonFuzz {
         return out.toString();
     }
 
-    /** A JSON text as a tree, duplicate keys and numbers as written; empty when it is not exactly one JSON value. */
+    /**
+     * A JSON text as a tree, duplicate keys and numbers as written; empty when it is not exactly one JSON value or
+     * nests deeper than {@link #MAX_WRITTEN_DEPTH}.
+     */
     public static Optional<Node> parseTree(byte[] bytes) {
         try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
             if (!parser.hasNext()) {
                 return Optional.empty();
             }
-            Node node = node(parser, parser.next());
+            Node node = node(parser, parser.next(), 0);
             return parser.hasNext() ? Optional.empty() : Optional.of(node);
         } catch (RuntimeException | StackOverflowError malformed) {
             return Optional.empty();
         }
     }
 
-    private static Node node(JsonParser parser, JsonParser.Event event) {
+    /** Kept trees nest at most this deep, so that the recursive helpers here stay within any stack. */
+    static final int MAX_WRITTEN_DEPTH = 64;
+
+    private static Node node(JsonParser parser, JsonParser.Event event, int depth) {
+        if (depth > MAX_WRITTEN_DEPTH) {
+            throw new IllegalArgumentException("deeper than " + MAX_WRITTEN_DEPTH);
+        }
         switch (event) {
             case VALUE_STRING:
                 return new Str(parser.getString());
@@ -150,7 +159,7 @@ public final class JsonFuzz {
             case START_ARRAY: {
                 List<Node> items = new ArrayList<>();
                 for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_ARRAY; e = parser.next()) {
-                    items.add(node(parser, e));
+                    items.add(node(parser, e, depth + 1));
                 }
                 return new Arr(items);
             }
@@ -158,7 +167,7 @@ public final class JsonFuzz {
                 List<Map.Entry<String, Node>> members = new ArrayList<>();
                 for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_OBJECT; e = parser.next()) {
                     String key = parser.getString();
-                    members.add(Map.entry(key, node(parser, parser.next())));
+                    members.add(Map.entry(key, node(parser, parser.next(), depth + 1)));
                 }
                 return new Obj(members);
             }
@@ -249,7 +258,10 @@ public final class JsonFuzz {
         return switch (data.consumeInt(0, 3)) {
             case 0 -> new Num(Long.toString(data.consumeLong()));
             case 1 -> new Num(Double.toString(data.consumeDouble()).replace("Infinity", "1e400").replace("NaN", "0"));
-            case 2 -> new Num(new java.math.BigInteger(data.consumeBytes(13)).toString());
+            case 2 -> {
+                byte[] bytes = data.consumeBytes(13);
+                yield new Num(bytes.length == 0 ? "0" : new java.math.BigInteger(bytes).toString());
+            }
             default -> new Num(data.pickValue(NUMBERS));
         };
     }
