@@ -77,7 +77,7 @@ public final class JsonBody {
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw ApiError.invalidParams("must be object");
         }
-        if (containsNul(value)) {
+        if (containsNul(value) || text.indexOf('\0') >= 0 || escapesNul(text)) {
             throw ApiError.invalidParams("must NOT contain NUL characters");
         }
         return value.asJsonObject();
@@ -124,6 +124,21 @@ public final class JsonBody {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether valid JSON text writes a NUL anywhere, also in a value that a later repeated key replaced (the parsed
+     * object keeps the last one only): an unescaped backslash followed by {@code u0000}. In valid JSON a backslash
+     * occurs only in strings, so every escape starts at a backslash not itself escaped.
+     */
+    private static boolean escapesNul(String text) {
+        for (int i = text.indexOf('\\'); i >= 0 && i + 1 < text.length(); i = text.indexOf('\\', i)) {
+            if (text.startsWith("u0000", i + 1)) {
+                return true;
+            }
+            i += 2;
+        }
+        return false;
     }
 
     private static boolean containsNul(JsonValue value) {

@@ -17,17 +17,24 @@ public record Paging(int offset, int count) {
         return new Paging(offset, Math.min(count, MAX_COUNT));
     }
 
+    /** ASCII digits only: {@code Integer.parseInt} would also read {@code +5} and other scripts' digits ({@code ٥}). */
     static int number(String value, int fallback) {
         if (value == null || value.isEmpty()) {
             return fallback;
         }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed < 0) {
-                throw ApiError.invalidParams("must be >= 0");
+        boolean negative = value.charAt(0) == '-' && value.length() > 1;
+        for (int i = negative ? 1 : 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                throw ApiError.invalidParams("must be integer");
             }
-            return parsed;
-        } catch (NumberFormatException e) {
+        }
+        if (negative) {
+            throw ApiError.invalidParams("must be >= 0");
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException tooLarge) {
             throw ApiError.invalidParams("must be integer");
         }
     }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import org.tokenmint.platform.control.Jsons;
@@ -66,8 +68,14 @@ public class AuditResource {
         return Optional.ofNullable(query.getFirst(key)).filter(value -> !value.isEmpty());
     }
 
+    /**
+     * The first instant of 4713 BC (the ISO year -4712): PostgreSQL's timestamps begin in that year, so an earlier
+     * {@code start} or {@code end}, though a JavaScript date, cannot be bound and is refused as no date.
+     */
+    static final Instant EARLIEST = LocalDate.of(-4712, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
     static Optional<Instant> date(MultivaluedMap<String, String> query, String key) {
-        return text(query, key).map(value -> WireDates.parse(value)
+        return text(query, key).map(value -> WireDates.parse(value).filter(instant -> !instant.isBefore(EARLIEST))
                 .orElseThrow(() -> ApiError.invalidParams("must match format \"date-time\"")));
     }
 

@@ -80,4 +80,20 @@ class JsonBodyTest {
         assertEquals(400, refused("application/json", new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'})
                 .status());
     }
+
+    /** Found by fuzzing: a NUL hid behind a repeated key, since the parsed object keeps the last value only. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":\"\\u0000\",\"a\":\"x\"}", "{\"a\":{\"b\":[\"\\u0000\"]},\"a\":1}",
+        "{\"\\u0000\":1,\"\\u0000\":2}", "{\"o\":{\"k\":\"x\\u0000\",\"k\":\"y\"}}"})
+    void aNulBehindARepeatedKeyIs400(String body) {
+        ApiError error = refused(body);
+        assertEquals(400, error.status());
+        assertEquals("must NOT contain NUL characters", error.getMessage());
+    }
+
+    @Test
+    void anEscapedBackslashBeforeU0000IsNoNul() {
+        assertEquals("\\u0000", JsonBody.read("application/json", new ByteArrayInputStream(
+                "{\"a\":\"\\\\u0000\",\"a\":\"\\\\u0000\"}".getBytes(StandardCharsets.UTF_8))).getString("a"));
+    }
 }
