@@ -43,8 +43,6 @@ class UsersSchemasFuzzTest {
             of("activeStatus", true, Type.BOOLEAN, false),
             of("confirmRelinquish", false, Type.BOOLEAN, false));
 
-    static final List<Rule> LOGOUT = List.of(of("userId", false, Type.STRING, true));
-
     static void check(FuzzedDataProvider data, ObjectSchema schema, List<Rule> rules) {
         JsonFuzz.objectTree(data, SchemaFuzz.bodies(rules, true))
                 .ifPresent(body -> SchemaFuzz.assertAgrees(schema, rules, true, JsonFuzz.object(body)));
@@ -58,10 +56,5 @@ class UsersSchemasFuzzTest {
     @FuzzTest(maxDuration = "1m")
     void setActiveStatus(FuzzedDataProvider data) {
         check(data, UsersResource.SET_ACTIVE_STATUS, SET_ACTIVE_STATUS);
-    }
-
-    @FuzzTest(maxDuration = "1m")
-    void logout(FuzzedDataProvider data) {
-        check(data, UsersResource.LOGOUT, LOGOUT);
     }
 }
