@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,32 +18,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What differs between the servers below the application, at the HTTP layer, pinned down so that a client sees the
  * same answers on each. Every test uses a fresh client, hence a fresh connection: the JDK client offers an h2c
  * upgrade on a connection's first request, which WildFly and Payara treat differently.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ProtocolIT {
-
-    @Deployment(testable = false)
-    @TargetsContainer("default")
-    static WebArchive war() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
+class ProtocolIT extends OnDefaultServer {
 
     static HttpClient client(HttpClient.Version version) {
         return HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(10)).build();
