@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.function.Consumer;
+import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.WireDates;
 import org.tokenmint.tokens.entity.Contract;
@@ -57,15 +58,8 @@ public class TokenIssuer {
     public IssuedToken issueNamed(CreateTokenRequest.Target target, Contract contract, String callerId,
             String clientAddress, Consumer<String> check) {
         String userId = (target.byId() ? users.lockById(target.value()) : users.lockByUsername(target.value()))
-                .orElseThrow(Users::noSuchUser);
+                .orElseThrow(ApiError::invalidUser);
         check.accept(userId);
-        return issueLocked(userId, contract, callerId, clientAddress);
-    }
-
-    /** Issues a token to a user whose row this transaction has not locked yet (login). */
-    @Transactional
-    public IssuedToken issue(String userId, Contract contract, String callerId, String clientAddress) {
-        users.lockById(userId);
         return issueLocked(userId, contract, callerId, clientAddress);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tokenmint.access.control.Members;
 import org.tokenmint.access.entity.Member;
+import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.WireDates;
 import org.tokenmint.users.entity.User;
 
@@ -30,7 +31,7 @@ public class UserMembers implements Members {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void setRoles(String userId, List<String> roles) {
-        users.findById(userId).orElseThrow(Users::noSuchUser).setRoles(roles, WireDates.now());
+        users.findById(userId).orElseThrow(ApiError::invalidUser).setRoles(roles, WireDates.now());
     }
 
     @Override

@@ -261,15 +261,11 @@ public class Users {
         } else {
             throw ApiError.userParamNotProvided();
         }
-        return found.orElseThrow(Users::noSuchUser);
+        return found.orElseThrow(ApiError::invalidUser);
     }
 
     static boolean given(String value) {
         return value != null && !value.isBlank();
-    }
-
-    public static ApiError noSuchUser() {
-        return ApiError.invalidUser();
     }
 
     public long countWithRole(String role) {
