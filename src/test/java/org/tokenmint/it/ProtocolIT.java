@@ -3,10 +3,13 @@ package org.tokenmint.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -206,5 +209,33 @@ class ProtocolIT extends OnDefaultServer {
         assertEquals("application/json", answer.contentType());
         assertEquals("{\"success\":false,\"errorType\":\"invalid-params\",\"error\":\"The request body must NOT be "
                 + "larger than 65536 bytes\"}", answer.body());
+    }
+
+    /**
+     * A chunked body announces no length, so the application cannot know it has all arrived and reads it without a
+     * waiting thread, then runs the route on a second dispatch (BodyDeadline): a login and a logout that way answer
+     * as always, and the logout's revocation holds (on Payara the second dispatch had no request scope at first).
+     */
+    @Test
+    void chunkedBodiesTakeTheAsyncPathAndAnswerAsAlways() throws Exception {
+        Raw login = raw("POST /api/v1/login HTTP/1.1\r\n" + host() + "Content-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n", chunked("{\"user\":\""
+                        + Api.ADMIN_USERNAME + "\",\"password\":\"" + Api.ADMIN_PASSWORD + "\"}"));
+        assertEquals(200, login.status(), login.body());
+        JsonObject data = Json.createReader(new StringReader(login.body())).readObject().getJsonObject("data");
+        Api.Session session = new Api.Session(data.getString("userId"), data.getString("authToken"));
+        assertEquals(200, api.get("api/v1/me", session).status());
+
+        Raw logout = raw("POST /api/v1/logout HTTP/1.1\r\n" + host() + "Content-Type: application/json\r\n"
+                + "X-User-Id: " + session.userId() + "\r\nX-Auth-Token: " + session.authToken() + "\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n", chunked("{}"));
+        assertEquals(200, logout.status(), logout.body());
+        assertEquals(401, api.get("api/v1/me", session).status());
+    }
+
+    /** One chunk and the last, empty chunk. */
+    static byte[] chunked(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return (Integer.toHexString(bytes.length) + "\r\n" + json + "\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8);
     }
 }

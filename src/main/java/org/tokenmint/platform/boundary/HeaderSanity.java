@@ -2,7 +2,6 @@ package org.tokenmint.platform.boundary;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -19,7 +18,6 @@ import java.util.Enumeration;
  * whatever the client accepts), and an unparsable {@code Content-Type} becomes one the body reader refuses
  * with a 415 envelope.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class HeaderSanity extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

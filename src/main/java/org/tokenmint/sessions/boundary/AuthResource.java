@@ -39,7 +39,7 @@ public class AuthResource {
     @Inject
     Caller caller;
 
-    @Inject
+    @Context
     HttpServletRequest http;
 
     @Context

@@ -46,7 +46,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     @Inject
     Caller caller;
 
-    @Inject
+    @Context
     HttpServletRequest http;
 
     @Override

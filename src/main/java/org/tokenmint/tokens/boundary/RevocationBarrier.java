@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +24,6 @@ import org.tokenmint.tokens.control.TokenCacheNode;
  * {@link TokenCacheNode#afterRevocation} completes, then the kept answer is sent. The rule holds for a request that
  * failed after its revocation committed as well.
  */
-@WebFilter(urlPatterns = "/api/v1/*", asyncSupported = true)
 public class RevocationBarrier extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -1,0 +1,240 @@
+package org.tokenmint.platform.boundary;
+
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.JsonBody;
+
+/**
+ * Gives a request body a deadline. Servlet containers only time out a connection that is idle, so a client that
+ * trickles its body a byte a second would hold a request thread (or, buffered by the server, a connection) for as
+ * long as it likes. This filter reads the body without blocking (servlet async I/O: no thread waits for the
+ * bytes), at most {@link JsonBody#MAX_BYTES} and one byte more so that the body reader still answers an
+ * oversized body with its 413, then dispatches the request again with the bytes in memory. A body that is already
+ * in the server's buffer when the request starts (the usual small JSON body) is read on the request thread as
+ * before, without going async. A body that has not
+ * arrived within {@link #DEADLINE_MILLIS} is answered 408 with the invalid-params envelope and the connection is
+ * closed. Requests without a body pass straight through.
+ *
+ * <p>Mapped in {@code WEB-INF/web.xml}, after {@link HeaderSanity} and before every filter that must see the
+ * whole request once (they run on the re-dispatch).
+ */
+public class BodyDeadline extends HttpFilter {
+
+    /** From the end of the headers to the last byte of the body. */
+    static final long DEADLINE_MILLIS = 10_000;
+    static final String TIMEOUT_REASON = "The request body must arrive within " + DEADLINE_MILLIS / 1000 + " seconds";
+    private static final String BODY = BodyDeadline.class.getName() + ".body";
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(BodyDeadline.class.getName());
+
+    @Inject
+    transient RequestContextController requestContext;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(BODY) instanceof byte[] body) {
+            request.removeAttribute(BODY);
+            // Payara runs an async dispatch without a CDI request context; WildFly has one (then this is a no-op)
+            boolean activated = requestContext.activate();
+            try {
+                chain.doFilter(new Buffered(request, body), response);
+            } finally {
+                if (activated) {
+                    requestContext.deactivate();
+                }
+            }
+            return;
+        }
+        if (request.getDispatcherType() != DispatcherType.REQUEST || !hasBody(request) || arrived(request)
+                || !request.isAsyncSupported()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        AsyncContext async = request.startAsync(request, response);
+        async.setTimeout(DEADLINE_MILLIS);
+        Reading reading = new Reading(async, request.getInputStream());
+        async.addListener(reading);
+        reading.in.setReadListener(reading);
+    }
+
+    /**
+     * Whether the whole body is already in the server's buffer (the usual case: a small JSON body comes with the
+     * headers), so that reading it on this thread cannot wait for the client.
+     */
+    private static boolean arrived(HttpServletRequest request) throws IOException {
+        long length = request.getContentLengthLong();
+        return length > 0 && length <= JsonBody.MAX_BYTES && request.getInputStream().available() >= length;
+    }
+
+    /** A body is announced by a positive Content-Length or by Transfer-Encoding (chunked). */
+    static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    /** The body's bytes as they arrive; ends once, by the last byte, the size bound, the deadline or an error. */
+    private static final class Reading implements ReadListener, AsyncListener {
+
+        private final AsyncContext async;
+        private final ServletInputStream in;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final byte[] buffer = new byte[8192];
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        Reading(AsyncContext async, ServletInputStream in) {
+            this.async = async;
+            this.in = in;
+        }
+
+        @Override
+        public void onDataAvailable() throws IOException {
+            if (ended.get()) {
+                return;
+            }
+            while (in.isReady() && !in.isFinished()) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                bytes.write(buffer, 0, n);
+                if (bytes.size() > JsonBody.MAX_BYTES) {
+                    dispatch();
+                    return;
+                }
+            }
+            if (in.isFinished()) {
+                dispatch();
+            }
+        }
+
+        @Override
+        public void onAllDataRead() {
+            dispatch();
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            if (ended.compareAndSet(false, true)) {
+                LOG.log(Level.FINE, "A request body could not be read; the client left", failure);
+                async.complete();
+            }
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) throws IOException {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                HttpServletResponse response = (HttpServletResponse) async.getResponse();
+                byte[] body = ApiError.invalidParams(408, TIMEOUT_REASON).body().toString()
+                        .getBytes(StandardCharsets.UTF_8);
+                response.setStatus(408);
+                response.setHeader("Content-Type", "application/json");
+                response.setHeader("Cache-Control", "no-store");
+                response.setHeader("Pragma", "no-cache");
+                response.setHeader("Connection", "close");
+                response.setContentLength(body.length);
+                response.getOutputStream().write(body);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "Could not answer a request whose body came too slowly", e);
+            } finally {
+                async.complete();
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            // nothing kept
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            onError(event.getThrowable());
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // the re-dispatched request may go async again (RevocationBarrier); that is not this body's business
+        }
+
+        private void dispatch() {
+            if (ended.compareAndSet(false, true)) {
+                async.getRequest().setAttribute(BODY, bytes.toByteArray());
+                async.dispatch();
+            }
+        }
+    }
+
+    /** The request with its body already in memory. */
+    static final class Buffered extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        Buffered(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream source = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return source.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return source.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return source.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("The body is already read");
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
