@@ -55,6 +55,8 @@ CATEGORY_WORDS = {
     "method-star": [["*"]],
     "h2-preface": [["HTTP/2"], ["preface"], ["PRI"]],
     "tls": [["TLS"], ["HTTPS"]],
+    # not a hostile.py request: the slow trial's header connections, which a server may have no deadline for
+    "slow-headers": [["trickl", "headers", "no deadline"]],
 }
 
 

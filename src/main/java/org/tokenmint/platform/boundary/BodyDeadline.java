@@ -30,8 +30,8 @@ import org.tokenmint.platform.control.JsonBody;
  * long as it likes. This filter reads the body without blocking (servlet async I/O: no thread waits for the
  * bytes), at most {@link JsonBody#MAX_BYTES} and one byte more so that the body reader still answers an
  * oversized body with its 413, then dispatches the request again with the bytes in memory. A body that is already
- * in the server's buffer when the request starts (the usual small JSON body) is read on the request thread as
- * before, without going async. A body that has not
+ * in the server's buffer when the request starts (the usual small JSON body) is read on the request thread, without
+ * going async. Either way the route gets the body from memory, and the whole body is read whatever the route does. A body that has not
  * arrived within {@link #DEADLINE_MILLIS} is answered 408 with the invalid-params envelope and the connection is
  * closed. Requests without a body pass straight through.
  *
@@ -66,9 +66,17 @@ public class BodyDeadline extends HttpFilter {
             }
             return;
         }
-        if (request.getDispatcherType() != DispatcherType.REQUEST || !hasBody(request) || arrived(request)
+        if (request.getDispatcherType() != DispatcherType.REQUEST || !hasBody(request)
                 || !request.isAsyncSupported()) {
             chain.doFilter(request, response);
+            return;
+        }
+        long length = request.getContentLengthLong();
+        if (arrived(request, length)) {
+            // read here even so: a route that fails before it reads its body would leave it unread, and Payara
+            // closes a connection after such an answer (max-swallowing-input-bytes 0), failing the client's next
+            // request on it
+            chain.doFilter(new Buffered(request, request.getInputStream().readNBytes((int) length)), response);
             return;
         }
         AsyncContext async = request.startAsync(request, response);
@@ -82,8 +90,7 @@ public class BodyDeadline extends HttpFilter {
      * Whether the whole body is already in the server's buffer (the usual case: a small JSON body comes with the
      * headers), so that reading it on this thread cannot wait for the client.
      */
-    private static boolean arrived(HttpServletRequest request) throws IOException {
-        long length = request.getContentLengthLong();
+    private static boolean arrived(HttpServletRequest request, long length) throws IOException {
         return length > 0 && length <= JsonBody.MAX_BYTES && request.getInputStream().available() >= length;
     }
 
