@@ -44,7 +44,7 @@ public class Permissions {
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "TOKENMINT_PERMISSION_CACHE_SECONDS", defaultValue = "5")
+    @ConfigProperty(name = "TOKENMINT_PERMISSION_CACHE_SECONDS")
     long cacheSeconds;
 
     @Inject
