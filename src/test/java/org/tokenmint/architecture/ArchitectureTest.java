@@ -1,5 +1,7 @@
 package org.tokenmint.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tokenmint.JaxRsActivator;
 
@@ -22,6 +25,15 @@ class ArchitectureTest {
 
     /** The production classes, read from where they were compiled (scanning every jar for the package is slow). */
     static final JavaClasses PRODUCTION = new ClassFileImporter().importPath(classesOf(JaxRsActivator.class));
+
+    /**
+     * The only methods that check a permission in their body, each because the route's check order or a condition puts
+     * the check where no annotation can (see PermissionInterceptor).
+     */
+    static final Set<String> REQUIRE_HERE_IN = Set.of(
+            ROOT + ".users.control.Users.create",
+            ROOT + ".access.control.Memberships.addUserToRole",
+            ROOT + ".tokens.control.Tokens.createToken");
 
     static final String FIXTURE = "org.tokenmint.architecture.fixture";
     static final List<String> FIXTURE_FEATURES = List.of("left", "right");
@@ -68,6 +80,24 @@ class ArchitectureTest {
     @Test
     void platformKnowsNoFeature() {
         HouseRules.platformKnowsNoFeature(ROOT, FEATURES).check(PRODUCTION);
+    }
+
+    @Test
+    void permissionsAreRequiredOneWay() {
+        HouseRules.permissionsRequiredOneWay(ROOT, REQUIRE_HERE_IN).check(PRODUCTION);
+    }
+
+    @Test
+    void thePermissionRuleFailsOnEitherCheckOutsideItsPlaceAndPassesWithout() {
+        String house = FIXTURE + ".permissions";
+        Set<String> listed = Set.of(house + ".access.control.Grants.grant", house + ".access.control.Grants.mint");
+        JavaClasses classes = fixture("permissions");
+        assertThrows(AssertionError.class, () -> HouseRules.permissionsRequiredOneWay(house, listed)
+                .check(classes.that(not(simpleName("InlineCaller")))));
+        assertThrows(AssertionError.class, () -> HouseRules.permissionsRequiredOneWay(house, listed)
+                .check(classes.that(not(simpleName("RequireCaller")))));
+        HouseRules.permissionsRequiredOneWay(house, listed)
+                .check(classes.that(not(simpleName("InlineCaller")).and(not(simpleName("RequireCaller")))));
     }
 
     @Test

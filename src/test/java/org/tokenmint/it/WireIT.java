@@ -123,6 +123,60 @@ class WireIT extends OnDefaultServer {
         assertEquals(before, Db.snapshot());
     }
 
+    /** One body reader for every route: the exact envelope of each refusal, whichever server. */
+    @Test
+    void everyRefusedBodyHasItsExactEnvelope() {
+        String before = Db.snapshot();
+        Object[][] cases = {
+            {"text/plain", "{}", 415, "Content-Type must be application/json"},
+            {"text/json", "{}", 415, "Content-Type must be application/json"},
+            {"application/merge-patch+json", "{}", 415, "Content-Type must be application/json"},
+            {"application/json", "{", 400, "The request body must be valid JSON"},
+            {"application/json", "[]", 400, "must be object"},
+            {"application/json", "{\"a\":\"\\u0000\"}", 400, "must NOT contain NUL characters"},
+            {"application/json", "{\"a\":\"" + "x".repeat(70_000) + "\"}", 413,
+                "The request body must NOT be larger than 65536 bytes"},
+        };
+        for (String route : new String[] {"api/v1/users.createToken", "api/v1/users.create", "api/v1/login"}) {
+            for (Object[] c : cases) {
+                Reply reply = api.send("POST", route, route.endsWith("login") ? null : admin, (String) c[0],
+                        ((String) c[1]).getBytes(StandardCharsets.UTF_8));
+                String context = route + " " + c[0] + " " + c[2];
+                assertEnvelope(reply, (Integer) c[2], context);
+                assertEquals("{\"success\":false,\"errorType\":\"invalid-params\",\"error\":\"" + c[3] + "\"}",
+                        reply.body(), context);
+            }
+            Reply notUtf8 = api.send("POST", route, route.endsWith("login") ? null : admin, "application/json",
+                    new byte[] {'{', '"', 'u', '"', ':', '"', (byte) 0xff, '"', '}'});
+            assertEquals("{\"success\":false,\"errorType\":\"invalid-params\",\"error\":\"The request body must be "
+                    + "UTF-8\"}", notUtf8.body(), route);
+        }
+        assertEquals(before, Db.snapshot());
+    }
+
+    /** No body, or a blank one, is an empty object whatever the Content-Type, or none at all: the route answers. */
+    @Test
+    void anEmptyBodyIsAnEmptyObjectEvenWithoutContentType() {
+        for (String route : new String[] {"api/v1/users.createToken", "api/v1/users.create", "api/v1/login",
+            "api/v1/roles.create", "api/v1/permissions.update"}) {
+            Api.Session session = route.endsWith("login") ? null : admin;
+            Reply empty = api.post(route, session, "{}");
+            assertEquals(route.endsWith("login") ? 401 : 400, empty.status(), route + " -> " + empty.body());
+            for (String type : new String[] {null, "text/plain", "application/json",
+                "Application/JSON; charset=UTF-8"}) {
+                for (byte[] body : new byte[][] {null, {}, " \r\n\t".getBytes(StandardCharsets.US_ASCII)}) {
+                    Reply reply = api.send("POST", route, session, type, body);
+                    String context = route + " " + type + " " + (body == null ? "no body" : body.length + " bytes");
+                    assertEquals(empty.status(), reply.status(), context + " -> " + reply.body());
+                    assertEquals(empty.body(), reply.body(), context);
+                }
+            }
+            Reply json = api.send("POST", route, session, "Application/JSON; charset=UTF-8",
+                    "{}".getBytes(StandardCharsets.UTF_8));
+            assertEquals(empty.body(), json.body(), route + " with charset");
+        }
+    }
+
     @Test
     void badInputOnEveryPostRoute() {
         String before = Db.snapshot();

@@ -7,16 +7,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +24,6 @@ import org.tokenmint.access.control.Permissions;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.Envelope;
-import org.tokenmint.platform.control.JsonBody;
 import org.tokenmint.platform.control.ObjectSchema;
 import org.tokenmint.platform.control.ObjectSchema.Type;
 import org.tokenmint.platform.control.WireDates;
@@ -70,8 +66,7 @@ public class PermissionsResource {
     /** The body is validated before the route permission is checked, in Rocket.Chat's order. */
     @POST
     @Path("permissions.update")
-    public JsonObject update(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        JsonObject json = JsonBody.read(contentType, body);
+    public JsonObject update(JsonObject json) {
         UPDATE.validate(json);
         List<Permissions.Change> changes = json.getJsonArray("permissions").getValuesAs(JsonObject.class).stream()
                 .map(p -> new Permissions.Change(p.getString("_id"), p.getJsonArray("roles")

@@ -6,26 +6,18 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
-import org.tokenmint.access.control.Denial;
 import org.tokenmint.access.control.Memberships;
-import org.tokenmint.access.control.Permissions;
 import org.tokenmint.access.control.Roles;
-import org.tokenmint.access.entity.Permission;
 import org.tokenmint.access.entity.Role;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.Envelope;
-import org.tokenmint.platform.control.JsonBody;
 import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.control.ObjectSchema.Type;
 import org.tokenmint.platform.control.ObjectSchema;
-import org.tokenmint.platform.entity.Caller;
 
 /** {@code roles.*}: list, create, and role membership of users. */
 @RequestScoped
@@ -52,11 +44,6 @@ public class RolesResource {
     @Inject
     Memberships memberships;
 
-    @Inject
-    Permissions permissions;
-
-    @Inject
-    Caller caller;
 
     @GET
     @Path("roles.list")
@@ -69,8 +56,7 @@ public class RolesResource {
     /** Invalid properties first, then access-permissions, then the name (Rocket.Chat's order). */
     @POST
     @Path("roles.create")
-    public JsonObject create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        JsonObject json = JsonBody.read(contentType, body);
+    public JsonObject create(JsonObject json) {
         try {
             CREATE.validate(json);
         } catch (ApiError invalid) {
@@ -88,21 +74,17 @@ public class RolesResource {
     /** The user, then the role, then membership, then the caller's permissions (Rocket.Chat's order). */
     @POST
     @Path("roles.addUserToRole")
-    public JsonObject addUserToRole(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        JsonObject json = JsonBody.read(contentType, body);
+    public JsonObject addUserToRole(JsonObject json) {
         MEMBERSHIP.validate(json);
         Role role = memberships.addUserToRole(json.getString("username"), json.getString("roleId"));
         return Envelope.success(Jsons.object().add("role", toJson(role)));
     }
 
-    /** Route permission access-permissions (403) after the body; then user, role, membership, last admin. */
+    /** The body, then the route permission access-permissions (403); then user, role, membership, last admin. */
     @POST
     @Path("roles.removeUserFromRole")
-    public JsonObject removeUserFromRole(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            InputStream body) {
-        JsonObject json = JsonBody.read(contentType, body);
+    public JsonObject removeUserFromRole(JsonObject json) {
         MEMBERSHIP.validate(json);
-        permissions.require(caller, Permission.ACCESS_PERMISSIONS, Denial.FORBIDDEN);
         Role role = memberships.removeUserFromRole(json.getString("username"), json.getString("roleId"));
         return Envelope.success(Jsons.object().add("role", toJson(role)));
     }

@@ -36,6 +36,14 @@ public enum Denial {
                     Jsons.object().add("method", "insertOrUpdateUser").add("action", "Adding_user"));
         }
     },
+    /** users.create giving {@code admin} without assign-admin-role. */
+    ASSIGN_ADMIN {
+        @Override
+        public ApiError error() {
+            return ApiError.of(ACTION_NOT_ALLOWED, ASSIGNING_ADMIN,
+                    Jsons.object().add("method", "insertOrUpdateUser").add("action", "Assign_admin"));
+        }
+    },
     /** roles.create without access-permissions. */
     ACCESS_PERMISSIONS {
         @Override
@@ -50,10 +58,19 @@ public enum Denial {
             return ApiError.of(ACTION_NOT_ALLOWED, ACCESSING_PERMISSIONS, Jsons.object()
                     .add("method", "authorization:addUserToRole").add("action", "Accessing_permissions"));
         }
+    },
+    /** roles.addUserToRole of {@code admin} without assign-admin-role. */
+    ASSIGN_ADMIN_TO_ROLE {
+        @Override
+        public ApiError error() {
+            return ApiError.of(ACTION_NOT_ALLOWED, ASSIGNING_ADMIN, Jsons.object()
+                    .add("method", "authorization:addUserToRole").add("action", "Assign_admin"));
+        }
     };
 
     static final String ACTION_NOT_ALLOWED = "error-action-not-allowed";
     static final String ACCESSING_PERMISSIONS = "Accessing permissions is not allowed";
+    static final String ASSIGNING_ADMIN = "Assigning admin is not allowed";
 
     static final String NOT_AUTHORIZED_CODE = "error-not-authorized";
     static final String NOT_AUTHORIZED_REASON = "Not authorized";

@@ -13,7 +13,6 @@ import org.tokenmint.access.entity.Permission;
 import org.tokenmint.access.entity.Role;
 import org.tokenmint.access.entity.RolesChanged;
 import org.tokenmint.platform.control.ApiError;
-import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.entity.Caller;
 
 /** Role membership: who holds which role, with Rocket.Chat's checks and tokenmint's last-admin rule. */
@@ -44,7 +43,8 @@ public class Memberships {
 
     /**
      * roles.addUserToRole in Rocket.Chat's order: the user, the role, membership, then access-permissions and, for
-     * {@code admin}, assign-admin-role.
+     * {@code admin}, assign-admin-role. The permissions come after the lookups, so they are checked here, not by an
+     * annotation (see {@link PermissionInterceptor}).
      */
     @Transactional
     public Role addUserToRole(String username, String roleId) {
@@ -56,10 +56,9 @@ public class Memberships {
         if (member.hasRole(role.getId())) {
             throw ApiError.of("error-user-already-in-role", "User already in role");
         }
-        permissions.require(caller, Permission.ACCESS_PERMISSIONS, Denial.ADD_USER_TO_ROLE);
-        if (Role.ADMIN.equals(role.getId()) && !permissions.has(caller, Permission.ASSIGN_ADMIN_ROLE)) {
-            throw ApiError.of("error-action-not-allowed", "Assigning admin is not allowed", Jsons.object()
-                    .add("method", "authorization:addUserToRole").add("action", "Assign_admin"));
+        permissions.requireHere(caller, Permission.ACCESS_PERMISSIONS, Denial.ADD_USER_TO_ROLE);
+        if (Role.ADMIN.equals(role.getId())) {
+            permissions.requireHere(caller, Permission.ASSIGN_ADMIN_ROLE, Denial.ASSIGN_ADMIN_TO_ROLE);
         }
         List<String> changed = new ArrayList<>(member.roles());
         changed.add(role.getId());
@@ -69,10 +68,11 @@ public class Memberships {
     }
 
     /**
-     * roles.removeUserFromRole, once the route checked access-permissions: the user, the role, membership, and never
+     * roles.removeUserFromRole: the route's access-permissions (403), then the user, the role, membership, and never
      * the last active admin.
      */
     @Transactional
+    @RequiresPermission(Permission.ACCESS_PERMISSIONS)
     public Role removeUserFromRole(String username, String roleId) {
         Member member = members.findByUsername(username)
                 .orElseThrow(() -> ApiError.of("error-invalid-user", "There is no user with this username"));

@@ -27,7 +27,9 @@ import org.tokenmint.platform.entity.Caller;
 
 /**
  * Decides who holds a permission: one of the caller's roles must be in the permission's list (no implicit admin
- * bypass). Shared by the interceptor and by code that decides conditionally.
+ * bypass). Refusals go one way: {@link #require} for {@link PermissionInterceptor}, which enforces every
+ * {@link RequiresPermission}; {@link #requireHere} for the few rules no annotation can place (the interceptor's Javadoc
+ * lists them); {@link #has} decides what a caller sees or skips (fields of a user, the rate limit), never a refusal.
  */
 @ApplicationScoped
 public class Permissions {
@@ -44,7 +46,7 @@ public class Permissions {
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "TOKENMINT_PERMISSION_CACHE_SECONDS", defaultValue = "5")
+    @ConfigProperty(name = "TOKENMINT_PERMISSION_CACHE_SECONDS")
     long cacheSeconds;
 
     @Inject
@@ -112,7 +114,22 @@ public class Permissions {
         snapshot = null;
     }
 
-    public void require(Caller caller, String permission, Denial denial) {
+    /** The interceptor's check: no caller is a 401, a caller without the permission gets the route's denial. */
+    void require(Caller caller, String permission, Denial denial) {
+        refuseWithout(caller, permission, denial);
+    }
+
+    /**
+     * The same check, at this point of a method rather than at its entry: only for a rule that the route's contracted
+     * check order puts after the method's own first checks, or that applies only on a condition found there. The
+     * methods that may call it are listed in {@link PermissionInterceptor}'s Javadoc (and pinned by an architecture
+     * test); every other rule is a {@link RequiresPermission}.
+     */
+    public void requireHere(Caller caller, String permission, Denial denial) {
+        refuseWithout(caller, permission, denial);
+    }
+
+    private void refuseWithout(Caller caller, String permission, Denial denial) {
         if (!caller.isAuthenticated()) {
             throw ApiError.unauthorized();
         }

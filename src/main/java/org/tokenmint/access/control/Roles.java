@@ -1,7 +1,6 @@
 package org.tokenmint.access.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -12,7 +11,6 @@ import org.tokenmint.access.entity.Role;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.MeteorIds;
 import org.tokenmint.platform.control.WireDates;
-import org.tokenmint.platform.entity.Caller;
 
 /** Owns roles: the built-ins and the custom roles an enterprise creates (a service account's right to mint). */
 @ApplicationScoped
@@ -20,12 +18,6 @@ public class Roles {
 
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    Permissions permissions;
-
-    @Inject
-    Caller caller;
 
     public List<Role> list() {
         return em.createNamedQuery(Role.FIND_ALL, Role.class).getResultList();
@@ -37,8 +29,8 @@ public class Roles {
 
     /** roles.create: access-permissions, then a unique name (no role may have it as id or name). */
     @Transactional
+    @RequiresPermission(value = Permission.ACCESS_PERMISSIONS, denial = Denial.ACCESS_PERMISSIONS)
     public Role create(String name, String description, String scope) {
-        permissions.require(caller, Permission.ACCESS_PERMISSIONS, Denial.ACCESS_PERMISSIONS);
         if (find(name).isPresent() || !em.createNamedQuery(Role.FIND_BY_NAME, Role.class)
                 .setParameter("name", name).getResultList().isEmpty()) {
             throw ApiError.of("error-duplicate-role-names-not-allowed", "Role name already exists");

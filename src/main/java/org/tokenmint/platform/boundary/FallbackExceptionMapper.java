@@ -10,7 +10,7 @@ import org.tokenmint.platform.control.ApiError;
 
 /**
  * Anything unexpected: 500 with the generic body, the cause logged. An {@link ApiError} wrapped by a container
- * layer (a transaction interceptor, say) still gets its own answer.
+ * layer (a transaction interceptor, say, or RESTEasy around {@link JsonBodyReader}) still gets its own answer.
  */
 @Provider
 public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {

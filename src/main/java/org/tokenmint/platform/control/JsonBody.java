@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Reads a request body as a JSON object, or fails with a 4xx invalid-params envelope: wrong content type (415),
  * oversized (413), not UTF-8, malformed, not an object, or holding a NUL character (which PostgreSQL cannot
- * store). An empty body is an empty object, as in Rocket.Chat.
+ * store). An empty body is an empty object, as in Rocket.Chat. Requests reach it through
+ * {@code platform.boundary.JsonBodyReader}, the JAX-RS reader of every {@code JsonObject} parameter.
  */
 public final class JsonBody {
 

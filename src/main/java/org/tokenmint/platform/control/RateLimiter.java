@@ -1,15 +1,18 @@
 package org.tokenmint.platform.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Rocket.Chat's REST rate limiter: a fixed window per key (client address and route), {@code
  * API_Enable_Rate_Limiter_Limit_Calls_Default} calls per {@code API_Enable_Rate_Limiter_Limit_Time_Default} ms.
- * In memory: each node counts its own calls.
+ * In memory: each node counts its own calls. The settings are read once, when the bean is made; their defaults are
+ * in {@value Settings#DEFAULTS}.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -30,18 +33,22 @@ public class RateLimiter {
     }
 
     @Inject
-    @ConfigProperty(name = "API_Enable_Rate_Limiter", defaultValue = "true")
+    @ConfigProperty(name = "API_Enable_Rate_Limiter")
     String enabled;
 
     @Inject
-    @ConfigProperty(name = "API_Enable_Rate_Limiter_Limit_Calls_Default", defaultValue = "10")
-    String callsPerWindow;
+    Config config;
 
-    @Inject
-    @ConfigProperty(name = "API_Enable_Rate_Limiter_Limit_Time_Default", defaultValue = "60000")
-    String windowMillis;
+    int callsPerWindow;
+    long windowMillis;
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void read() {
+        callsPerWindow = Settings.positiveInt(config, "API_Enable_Rate_Limiter_Limit_Calls_Default");
+        windowMillis = Settings.positiveInt(config, "API_Enable_Rate_Limiter_Limit_Time_Default");
+    }
 
     /** How many windows are kept (for tests). */
     int windows() {
@@ -54,8 +61,8 @@ public class RateLimiter {
 
     /** Counts one call under the key and decides it. */
     public Decision hit(String key, long nowMillis) {
-        int limit = Settings.positiveInt(callsPerWindow, 10);
-        long length = Settings.positiveInt(windowMillis, 60_000);
+        int limit = callsPerWindow;
+        long length = windowMillis;
         if (windows.size() > SWEEP_ABOVE) {
             windows.values().removeIf(w -> w.start() + length <= nowMillis);
         }

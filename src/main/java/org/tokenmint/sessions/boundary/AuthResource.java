@@ -5,19 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import org.tokenmint.platform.boundary.PublicRoute;
 import org.tokenmint.platform.boundary.RateLimited;
 import org.tokenmint.platform.control.Envelope;
-import org.tokenmint.platform.control.JsonBody;
 import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.entity.Caller;
 import org.tokenmint.sessions.control.LoginRequest;
@@ -49,9 +45,8 @@ public class AuthResource {
     @Path("login")
     @PublicRoute
     @RateLimited
-    public JsonObject login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        Logins.Session session = logins.login(LoginRequest.parse(JsonBody.read(contentType, body)),
-                http.getRemoteAddr());
+    public JsonObject login(JsonObject json) {
+        Logins.Session session = logins.login(LoginRequest.parse(json), http.getRemoteAddr());
         return Envelope.success(Jsons.object()
                 .add("status", "success")
                 .add("data", Jsons.object()

@@ -4,14 +4,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
 import java.util.Optional;
 import org.tokenmint.platform.control.Envelope;
 import org.tokenmint.platform.control.JsonBody;
@@ -51,9 +48,8 @@ public class TokensResource {
 
     @POST
     @Path("users.createToken")
-    public JsonObject createToken(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        CreateTokenRequest request = CreateTokenRequest.parse(JsonBody.read(contentType, body),
-                settings.secretContract());
+    public JsonObject createToken(JsonObject json) {
+        CreateTokenRequest request = CreateTokenRequest.parse(json, settings.secretContract());
         IssuedToken issued = tokens.createToken(request, http.getRemoteAddr());
         return Envelope.success(Jsons.object().add("data", Jsons.object()
                 .add("userId", issued.userId())
@@ -63,8 +59,7 @@ public class TokensResource {
     /** Revokes every token of the user named, or of the caller. */
     @POST
     @Path("users.logout")
-    public JsonObject logout(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        JsonObject json = JsonBody.read(contentType, body);
+    public JsonObject logout(JsonObject json) {
         LOGOUT.validate(json);
         String userId = Optional.ofNullable(JsonBody.optionalString(json, "userId"))
                 .filter(id -> !id.isEmpty()).orElse(caller.userId());

@@ -10,8 +10,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.tokenmint.platform.control.SchemaReady;
+import org.tokenmint.platform.control.Settings;
 
 /**
  * Removes expired tokens periodically (Rocket.Chat sweeps every 10 minutes), on the server's managed scheduled
@@ -26,8 +27,7 @@ public class ExpiredTokenPurge {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    @ConfigProperty(name = "TOKENMINT_PURGE_INTERVAL_SECONDS", defaultValue = "600")
-    long intervalSeconds;
+    Config config;
 
     @Inject
     Tokens tokens;
@@ -35,7 +35,7 @@ public class ExpiredTokenPurge {
     private ScheduledFuture<?> schedule;
 
     void start(@Observes SchemaReady ready) {
-        long interval = intervalSeconds > 0 ? intervalSeconds : 600;
+        long interval = Settings.positiveInt(config, "TOKENMINT_PURGE_INTERVAL_SECONDS");
         schedule = scheduler.scheduleWithFixedDelay(this::purge, interval, interval, TimeUnit.SECONDS);
     }
 

@@ -1,28 +1,34 @@
 package org.tokenmint.tokens.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tokenmint.platform.control.Settings;
 
-/** The node's token cache settings (tokenmint's own keys), read through MicroProfile Config. */
+/**
+ * The node's token cache settings (tokenmint's own keys), read through MicroProfile Config once, when the bean is
+ * made; their defaults are in {@value Settings#DEFAULTS}.
+ */
 @ApplicationScoped
 public class TokenCacheSettings {
 
-    static final int DEFAULT_USERS = 100_000;
-    static final int DEFAULT_SECONDS = 60;
-
     @Inject
-    @ConfigProperty(name = "TOKENMINT_TOKEN_CACHE", defaultValue = "true")
+    @ConfigProperty(name = "TOKENMINT_TOKEN_CACHE")
     String enabled;
 
     @Inject
-    @ConfigProperty(name = "TOKENMINT_TOKEN_CACHE_USERS", defaultValue = "100000")
-    String users;
+    Config config;
 
-    @Inject
-    @ConfigProperty(name = "TOKENMINT_TOKEN_CACHE_SECONDS", defaultValue = "60")
-    String seconds;
+    int users;
+    int seconds;
+
+    @PostConstruct
+    void read() {
+        users = Settings.positiveInt(config, "TOKENMINT_TOKEN_CACHE_USERS");
+        seconds = Settings.positiveInt(config, "TOKENMINT_TOKEN_CACHE_SECONDS");
+    }
 
     /** Whether this node answers tokens from its {@link TokenCache}: yes unless the setting is {@code false}. */
     public boolean enabled() {
@@ -31,11 +37,11 @@ public class TokenCacheSettings {
 
     /** The most users whose tokens one node keeps; beyond it the least recently used go first. */
     public int users() {
-        return Settings.positiveInt(users, DEFAULT_USERS);
+        return users;
     }
 
     /** How long a cached token is answered before it is read again, however quiet its user. */
     public int seconds() {
-        return Settings.positiveInt(seconds, DEFAULT_SECONDS);
+        return seconds;
     }
 }

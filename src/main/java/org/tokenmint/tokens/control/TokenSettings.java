@@ -1,20 +1,22 @@
 package org.tokenmint.tokens.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tokenmint.platform.control.Settings;
 
-/** The token settings, under their Rocket.Chat names, read through MicroProfile Config. */
+/**
+ * The token settings, under their Rocket.Chat names, read through MicroProfile Config once, when the bean is made;
+ * their defaults are in {@value Settings#DEFAULTS}.
+ */
 @ApplicationScoped
 public class TokenSettings {
-
-    static final int DEFAULT_EXPIRATION_DAYS = 90;
-    static final int DEFAULT_MAX_TOKENS = 50;
 
     @Inject
     @ConfigProperty(name = "CREATE_TOKENS_FOR_USERS")
@@ -25,12 +27,16 @@ public class TokenSettings {
     Optional<String> secret;
 
     @Inject
-    @ConfigProperty(name = "Accounts_LoginExpiration", defaultValue = "90")
-    String loginExpiration;
+    Config config;
 
-    @Inject
-    @ConfigProperty(name = "MAX_RESUME_LOGIN_TOKENS", defaultValue = "50")
-    String maxResumeLoginTokens;
+    Duration expiration;
+    int maxTokensPerUser;
+
+    @PostConstruct
+    void read() {
+        expiration = Duration.ofDays(Settings.positiveInt(config, "Accounts_LoginExpiration"));
+        maxTokensPerUser = Settings.positiveInt(config, "MAX_RESUME_LOGIN_TOKENS");
+    }
 
     /** The secret contract is on when a non-empty secret is configured; then the gate is not read. */
     public boolean secretContract() {
@@ -50,11 +56,13 @@ public class TokenSettings {
                 .orElse(false);
     }
 
+    /** How long a token lives after it was issued ({@code Accounts_LoginExpiration}, in days). */
     public Duration expiration() {
-        return Duration.ofDays(Settings.positiveInt(loginExpiration, DEFAULT_EXPIRATION_DAYS));
+        return expiration;
     }
 
+    /** Login tokens kept per user ({@code MAX_RESUME_LOGIN_TOKENS}). */
     public int maxTokensPerUser() {
-        return Settings.positiveInt(maxResumeLoginTokens, DEFAULT_MAX_TOKENS);
+        return maxTokensPerUser;
     }
 }

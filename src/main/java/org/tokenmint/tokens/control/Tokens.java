@@ -175,7 +175,9 @@ public class Tokens {
      * no caller learns which users exist: a target named at all, then the gate (documented) or the secret, then the
      * permission for a target that is not the caller (decided without a lookup), and only then, in the target's turn
      * on this node ({@link MintTurns}), one transaction that looks the target up and locks its row, then mints. A
-     * caller who may not mint never causes a lookup or a lock, and no check holds a pooled connection.
+     * caller who may not mint never causes a lookup or a lock, and no check holds a pooled connection. The permission
+     * depends on the target and comes after the gate, so it is checked in the body, not by an annotation (see
+     * {@code PermissionInterceptor}).
      */
     public IssuedToken createToken(CreateTokenRequest request, String clientAddress) {
         CreateTokenRequest.Target target = request.target();
@@ -187,14 +189,14 @@ public class Tokens {
         }
         boolean forSelf = target.names(caller.profile());
         if (!forSelf) {
-            permissions.require(caller, Permission.USER_GENERATE_ACCESS_TOKEN, denial);
+            permissions.requireHere(caller, Permission.USER_GENERATE_ACCESS_TOKEN, denial);
         }
         String callerId = caller.userId();
         return turns.inTurn(target.value(), () -> issuer.issueNamed(target, request.contract(), callerId,
                 clientAddress, targetId -> {
                     if (forSelf && !targetId.equals(callerId)) {
                         // The name matched the caller's in Java but the database resolved another user.
-                        permissions.require(caller, Permission.USER_GENERATE_ACCESS_TOKEN, denial);
+                        permissions.requireHere(caller, Permission.USER_GENERATE_ACCESS_TOKEN, denial);
                     }
                 }));
     }

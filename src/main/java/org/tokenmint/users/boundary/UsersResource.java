@@ -7,16 +7,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import org.tokenmint.access.control.Permissions;
@@ -72,8 +69,7 @@ public class UsersResource {
 
     @POST
     @Path("users.create")
-    public JsonObject create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        JsonObject json = JsonBody.read(contentType, body);
+    public JsonObject create(JsonObject json) {
         CREATE.validate(json);
         Optional<List<String>> roles = Optional.ofNullable(json.getJsonArray("roles"))
                 .map(array -> array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
@@ -131,8 +127,7 @@ public class UsersResource {
 
     @POST
     @Path("users.setActiveStatus")
-    public JsonObject setActiveStatus(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        JsonObject json = JsonBody.read(contentType, body);
+    public JsonObject setActiveStatus(JsonObject json) {
         SET_ACTIVE_STATUS.validate(json);
         User user = users.setActiveStatus(json.getString("userId"), json.getBoolean("activeStatus"));
         return Envelope.success(Jsons.object().add("user", Jsons.object()
@@ -142,8 +137,7 @@ public class UsersResource {
 
     @POST
     @Path("users.delete")
-    public JsonObject delete(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        JsonObject json = JsonBody.read(contentType, body);
+    public JsonObject delete(JsonObject json) {
         users.delete(JsonBody.optionalString(json, "userId"),
                 JsonBody.optionalString(json, "username"), JsonBody.optionalString(json, "user"));
         return Envelope.success();

@@ -31,11 +31,11 @@ public class InitialAdmin {
     Optional<String> password;
 
     @Inject
-    @ConfigProperty(name = "ADMIN_USERNAME", defaultValue = "admin")
+    @ConfigProperty(name = "ADMIN_USERNAME")
     String username;
 
     @Inject
-    @ConfigProperty(name = "ADMIN_NAME", defaultValue = "Administrator")
+    @ConfigProperty(name = "ADMIN_NAME")
     String name;
 
     @Inject
@@ -43,7 +43,7 @@ public class InitialAdmin {
     Optional<String> email;
 
     @Inject
-    @ConfigProperty(name = "ADMIN_EMAIL_VERIFIED", defaultValue = "false")
+    @ConfigProperty(name = "ADMIN_EMAIL_VERIFIED")
     String emailVerified;
 
     @PersistenceContext

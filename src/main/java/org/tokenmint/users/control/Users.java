@@ -122,7 +122,9 @@ public class Users {
     /**
      * users.create: the caller needs create-user; then roles, admin assignment, required fields, username,
      * availability and the email's form are checked in Rocket.Chat's order ({@code validateUserData}, then
-     * {@code saveNewUser}), each failure a 400 with Rocket.Chat's details.
+     * {@code saveNewUser}), each failure a 400 with Rocket.Chat's details. assign-admin-role applies only when
+     * {@code admin} is given and only after the roles were found to exist, so it is checked in the body, not by an
+     * annotation (see {@code PermissionInterceptor}).
      */
     @Transactional
     @RequiresPermission(value = Permission.CREATE_USER, denial = Denial.ADD_USER)
@@ -135,9 +137,8 @@ public class Users {
             throw ApiError.of("error-action-not-allowed", "The field Roles consist invalid role id",
                     details().add("action", "Assign_role"));
         }
-        if (roles.contains(Role.ADMIN) && !permissions.has(caller, Permission.ASSIGN_ADMIN_ROLE)) {
-            throw ApiError.of("error-action-not-allowed", "Assigning admin is not allowed",
-                    details().add("action", "Assign_admin"));
+        if (roles.contains(Role.ADMIN)) {
+            permissions.requireHere(caller, Permission.ASSIGN_ADMIN_ROLE, Denial.ASSIGN_ADMIN);
         }
         String username = request.username();
         requireField(!request.name().isBlank(), "Name");

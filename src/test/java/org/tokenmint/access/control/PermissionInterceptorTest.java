@@ -95,6 +95,25 @@ class PermissionInterceptorTest {
         assertEquals(403, error.status());
     }
 
+    /** The evaluator of the few rules no annotation can place refuses exactly as the interceptor does. */
+    @Test
+    void requireHereRefusesAsTheInterceptorDoes() {
+        Permissions permissions = interceptor(caller(null), Set.of("assign-admin-role")).permissions;
+        assertEquals(401, assertThrows(ApiError.class,
+                () -> permissions.requireHere(caller(null), "assign-admin-role", Denial.ASSIGN_ADMIN)).status());
+        ApiError onCreate = assertThrows(ApiError.class,
+                () -> permissions.requireHere(caller("u1", "user"), "assign-admin-role", Denial.ASSIGN_ADMIN));
+        assertEquals("{\"success\":false,\"error\":\"Assigning admin is not allowed [error-action-not-allowed]\","
+                + "\"errorType\":\"error-action-not-allowed\",\"details\":{\"method\":\"insertOrUpdateUser\","
+                + "\"action\":\"Assign_admin\"}}", onCreate.body().toString());
+        ApiError onRole = assertThrows(ApiError.class,
+                () -> permissions.requireHere(caller("u1", "user"), "assign-admin-role", Denial.ASSIGN_ADMIN_TO_ROLE));
+        assertEquals("{\"success\":false,\"error\":\"Assigning admin is not allowed [error-action-not-allowed]\","
+                + "\"errorType\":\"error-action-not-allowed\",\"details\":{\"method\":\"authorization:addUserToRole\","
+                + "\"action\":\"Assign_admin\"}}", onRole.body().toString());
+        permissions.requireHere(caller("u1", "x"), "assign-admin-role", Denial.ASSIGN_ADMIN);
+    }
+
     /** A minimal invocation of a {@link Guarded} method. */
     record Invocation(Method method, Object[] parameters) implements InvocationContext {
         @Override

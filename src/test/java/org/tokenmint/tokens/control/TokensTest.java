@@ -36,7 +36,7 @@ class TokensTest {
     /** A caller with the given id and username; {@link #MINTER} alone holds user-generate-access-token. */
     Tokens tokens(String gate, String secret, String callerId, String callerName) {
         Tokens tokens = new Tokens();
-        tokens.settings = TokenSettingsTest.settings(gate, secret, "90", "50");
+        tokens.settings = TokenSettingsTest.settings(gate, secret, 90, 50);
         tokens.caller = new Caller();
         tokens.caller.authenticate(new Profile(callerId, callerName, callerName, null, false, "offline", true,
                 List.of(callerId.equals(MINTER) ? "minter" : "user"), 0, null), 1);
