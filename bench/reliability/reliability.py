@@ -422,6 +422,7 @@ class MintLoad:
         self.nodes, self.workers = nodes, workers
         self.stop = threading.Event()
         self.records = []  # (kind, node, t0, t1, status, envelope)
+        self.odd = []  # failures that are no envelope, described
         self.answered = []  # (userId, token)
         self.threads = []
 
@@ -447,6 +448,8 @@ class MintLoad:
             tok = r.json["data"]["authToken"] if r.ok() else None
             with self.lock:
                 self.records.append(rec)
+                if not rec[5] and rec[4] != 200:
+                    self.odd.append((r.t0, f"{node.name} mint {r.status} {r.error or ''} {r.body[:100]!r}"))
                 if tok:
                     self.answered.append((uid, tok))
             if tok:
@@ -455,6 +458,8 @@ class MintLoad:
                 r = me(c, mine[len(mine) // 2])
                 with self.lock:
                     self.records.append(("me", node.name, r.t0, r.t1, r.status, r.is_envelope()))
+                    if r.status != 200 and not r.is_envelope():
+                        self.odd.append((r.t0, f"{node.name} me {r.status} {r.error or ''} {r.body[:100]!r}"))
             if r.status == 0:
                 time.sleep(0.05)  # refused connection (node down): do not spin
 
@@ -505,6 +510,8 @@ def trial_restart():
     figure("restart_failed", len(failed))
     figure("restart_failed_pct", pct_failed)
     figure("restart_failed_not_envelope", len(not_env))
+    for t, line in load.odd[:10]:
+        note(f"restart: not an envelope, sent {t - t_back:+.1f} s after the database was back: {line}")
     figure("restart_outage_s", t_back - t_down)
     figure("restart_failures_last_s_after_back", (max(first_fail) - t_back) if first_fail else 0.0)
     figure("restart_first_success_s", first)

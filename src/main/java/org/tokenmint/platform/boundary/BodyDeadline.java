@@ -17,7 +17,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,13 +29,13 @@ import org.tokenmint.platform.control.JsonBody;
 /**
  * Gives a request body a deadline. Servlet containers only time out a connection that is idle, so a client that
  * trickles its body a byte a second would hold a request thread (or, buffered by the server, a connection) for as
- * long as it likes. This filter reads the body without blocking (servlet async I/O: no thread waits for the
- * bytes), at most {@link JsonBody#MAX_BYTES} and one byte more so that the body reader still answers an
- * oversized body with its 413, then dispatches the request again with the bytes in memory. A body that is already
- * in the server's buffer when the request starts (the usual small JSON body) is read on the request thread, without
- * going async. Either way the route gets the body from memory, and the whole body is read whatever the route does. A body that has not
- * arrived within {@link #DEADLINE_MILLIS} is answered 408 with the invalid-params envelope and the connection is
- * closed. Requests without a body pass straight through.
+ * long as it likes. A body that is already in the server's buffer when the request starts (the usual small JSON
+ * body) is read at once. Any other is read within {@link #DEADLINE_MILLIS} or answered 408 with the invalid-params
+ * envelope, and the connection closed: on WildFly without a waiting thread (servlet async I/O, then the request is
+ * dispatched again with the bytes in memory), on Payara on the request thread ({@link #readOnThisThread}). At most
+ * {@link JsonBody#MAX_BYTES} and one byte more are read, so that the body reader still answers an oversized body with
+ * its 413. Either way the route reads the body from memory, and the whole body is read whatever the route does.
+ * Requests without a body pass straight through.
  *
  * <p>Mapped in {@code WEB-INF/web.xml}, after {@link HeaderSanity} and before every filter that must see the
  * whole request once (they run on the re-dispatch).
@@ -50,12 +52,24 @@ public class BodyDeadline extends HttpFilter {
     @Inject
     transient RequestContextController requestContext;
 
+    /** Payara: see {@link #readOnThisThread}. */
+    private boolean blockingReads;
+
+    @Override
+    public void init() throws ServletException {
+        super.init();
+        String server = getServletContext().getServerInfo();
+        blockingReads = server != null && server.toLowerCase(Locale.ROOT).matches(".*(payara|glassfish).*");
+        LOG.fine(() -> "Request bodies that have not arrived are read " + (blockingReads ? "on the request thread"
+                : "with servlet async I/O") + " on " + server);
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(BODY) instanceof byte[] body) {
             request.removeAttribute(BODY);
-            // Payara runs an async dispatch without a CDI request context; WildFly has one (then this is a no-op)
+            // a container may run an async dispatch without a CDI request context (Payara did); then one is activated
             boolean activated = requestContext.activate();
             try {
                 chain.doFilter(new Buffered(request, body), response);
@@ -79,11 +93,57 @@ public class BodyDeadline extends HttpFilter {
             chain.doFilter(new Buffered(request, request.getInputStream().readNBytes((int) length)), response);
             return;
         }
+        if (blockingReads) {
+            readOnThisThread(request, response, chain);
+            return;
+        }
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(DEADLINE_MILLIS);
         Reading reading = new Reading(async, request.getInputStream());
         async.addListener(reading);
         reading.in.setReadListener(reading);
+    }
+
+    /**
+     * Payara: reads on the request thread and checks the deadline after each read; a client that sends nothing is
+     * cut off by the server's read timeout ({@code read-timeout-millis}, 10 s in server-config). On Payara 6 a
+     * request whose body was read through servlet async I/O and then re-dispatched sometimes left its connection
+     * unable to serve the next request (it hung until the client gave up: 2 to 7 in 60 such requests followed by a
+     * GET), so the async way is WildFly's only. Payara has 200 request threads by default, and a slow body holds one
+     * for at most the deadline.
+     */
+    private static void readOnThisThread(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long end = System.nanoTime() + DEADLINE_MILLIS * 1_000_000;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            InputStream in = request.getInputStream();
+            for (int n; bytes.size() <= JsonBody.MAX_BYTES && (n = in.read(buffer)) != -1; ) {
+                bytes.write(buffer, 0, n);
+                if (System.nanoTime() - end > 0) {
+                    tooSlow(response);
+                    return;
+                }
+            }
+        } catch (IOException timedOutOrGone) {
+            LOG.log(Level.FINE, "A request body could not be read in time", timedOutOrGone);
+            tooSlow(response);
+            return;
+        }
+        chain.doFilter(new Buffered(request, bytes.toByteArray()), response);
+    }
+
+    /** The 408 envelope, and the connection closed after it. */
+    static void tooSlow(HttpServletResponse response) throws IOException {
+        byte[] body = ApiError.invalidParams(408, TIMEOUT_REASON).body().toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(408);
+        response.setHeader("Content-Type", "application/json");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("Connection", "close");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /**
@@ -129,9 +189,6 @@ public class BodyDeadline extends HttpFilter {
                     return;
                 }
             }
-            if (in.isFinished()) {
-                dispatch();
-            }
         }
 
         @Override
@@ -153,16 +210,7 @@ public class BodyDeadline extends HttpFilter {
                 return;
             }
             try {
-                HttpServletResponse response = (HttpServletResponse) async.getResponse();
-                byte[] body = ApiError.invalidParams(408, TIMEOUT_REASON).body().toString()
-                        .getBytes(StandardCharsets.UTF_8);
-                response.setStatus(408);
-                response.setHeader("Content-Type", "application/json");
-                response.setHeader("Cache-Control", "no-store");
-                response.setHeader("Pragma", "no-cache");
-                response.setHeader("Connection", "close");
-                response.setContentLength(body.length);
-                response.getOutputStream().write(body);
+                tooSlow((HttpServletResponse) async.getResponse());
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "Could not answer a request whose body came too slowly", e);
             } finally {
