@@ -18,7 +18,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -69,7 +68,8 @@ public class BodyDeadline extends HttpFilter {
             throws IOException, ServletException {
         if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(BODY) instanceof byte[] body) {
             request.removeAttribute(BODY);
-            // a container may run an async dispatch without a CDI request context (Payara did); then one is activated
+            // defensive: a container may run an async dispatch without a CDI request context (Payara's did, before
+            // Payara took the blocking way); then one is activated for the routes
             boolean activated = requestContext.activate();
             try {
                 chain.doFilter(new Buffered(request, body), response);
@@ -136,14 +136,8 @@ public class BodyDeadline extends HttpFilter {
 
     /** The 408 envelope, and the connection closed after it. */
     static void tooSlow(HttpServletResponse response) throws IOException {
-        byte[] body = ApiError.invalidParams(408, TIMEOUT_REASON).body().toString().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(408);
-        response.setHeader("Content-Type", "application/json");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Pragma", "no-cache");
         response.setHeader("Connection", "close");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ErrorPage.send(response, ApiError.invalidParams(408, TIMEOUT_REASON));
     }
 
     /**

@@ -23,9 +23,13 @@ public class ErrorPage extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer given && given >= 400 ? given : 404;
-        byte[] body = ApiError.status(status, WebApplicationExceptionMapper.reason(status)).body().toString()
-                .getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
+        send(response, ApiError.status(status, WebApplicationExceptionMapper.reason(status)));
+    }
+
+    /** Writes an envelope with the contract's headers, where no JAX-RS runtime is there to do it. */
+    static void send(HttpServletResponse response, ApiError error) throws IOException {
+        byte[] body = error.body().toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(error.status());
         response.setHeader("Content-Type", "application/json");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Pragma", "no-cache");
