@@ -9,6 +9,7 @@ import os
 import re
 import secrets as pysecrets
 import selectors
+import shutil
 import signal
 import socket
 import subprocess
@@ -23,7 +24,8 @@ from common import (ROOT, TMP, PG_PORT, SECRETS, Client, Node, ApiError, figure,
                     quote_list, RESULTS, FIGURES)
 import hostile
 
-ORDER = ["timing", "races", "stale", "hostile", "restart", "freeze", "deadpeer", "slow", "memory", "kill", "secrets"]
+ORDER = ["timing", "races", "stale", "hostile", "restart", "freeze", "deadpeer", "slow", "memory", "kill", "health",
+         "secrets"]
 CAP = 50
 LEASE_S = 5.0
 
@@ -38,9 +40,11 @@ NODE_ENV = {
     # every load generator shares 127.0.0.1: failed-login blocking by address (where implemented) must not
     # lock the trials out; blocking by user still applies, so no trial fails one user's login more than twice
     "Block_Multiple_Failed_Logins_Ip_Whitelist": "127.0.0.1",
+    # bin/reliability set the database up; the health trial starts a node while the database is down
+    "DB_SETUP": "false",
 }
 WF = Node("wildfly", "wildfly", 3101, dict(NODE_ENV, HTTPS_PORT="3444", MANAGEMENT_PORT="9992",
-                                           BIND_ADDRESS="127.0.0.1"))
+                                           BIND_ADDRESS="127.0.0.1"), health_port=9992)
 PY = Node("payara", "payara", 3102, dict(NODE_ENV))
 NODES = [WF, PY]
 
@@ -589,8 +593,13 @@ def trial_freeze():
                for n in NODES for k in ("cached-me", "mint", "uncached-me", "login")]
     for t in threads:
         t.start()
+    probes = {}
     try:
-        time.sleep(freeze)
+        # readiness while the database is frozen: DOWN, and answered within its own bound (2 s), not hung
+        time.sleep(8.0)
+        for node in NODES:
+            probes[node.name] = node.readiness()
+        time.sleep(max(0.0, freeze - (time.monotonic() - t_stop)))
     finally:
         window.clear()
         t_cont = time.monotonic()
@@ -629,6 +638,11 @@ def trial_freeze():
         figure(f"freeze_recovery_s_{node.name}", rec_s[node.name])
         require(f"freeze {node.name}: recovery without restart", "<= 10 s after the thaw", f"{rec_s[node.name]:.2f} s",
                 rec_s[node.name] <= 10.0 and node.boots == boots[node.name])
+    for node in NODES:
+        status, took, _ = probes.get(node.name, (0, 0.0, None))
+        figure(f"freeze_readiness_probe_s_{node.name}", took)
+        require(f"freeze {node.name}: readiness answers DOWN, not hung", "503 within 4 s", f"{status} in {took:.2f} s",
+                status == 503 and took <= 4.0)
     kinds = {}
     for x in started:
         k = kinds.setdefault((x[0], x[1]), {"n": 0, "over": 0, "max": 0.0, "status": {}})
@@ -962,6 +976,70 @@ def trial_kill():
     info("kill -9: WildFly back after", f"{boot:.1f} s")
 
 
+# ====================================================================== health
+
+def trial_health():
+    """Readiness (MicroProfile Health) through a database outage, and a node that starts while the database is
+    down: DOWN without hanging, UP again by itself, and never a restart for it."""
+    def until(node, wanted, deadline_s):
+        t0 = time.monotonic()
+        slowest = 0.0
+        while True:
+            status, took, check = node.readiness()
+            slowest = max(slowest, took)
+            if wanted(status, check) or time.monotonic() - t0 > deadline_s:
+                return time.monotonic() - t0, slowest, status, check
+
+    for node in NODES:
+        waited, _, status, _ = until(node, lambda s, c: s == 200, 60)
+        require(f"health {node.name}: ready before the outage", "200", status, status == 200)
+    t_stop = time.monotonic()
+    r = pg_ctl("-m", "fast", "-w", "-t", "60", "stop")
+    if r.returncode != 0:
+        note(f"health: pg_ctl stop failed with {r.returncode} (see logs/pg_ctl.out)")
+    down = {}
+    for node in NODES:
+        waited, slowest, status, check = until(node, lambda s, c: s == 503, 30)
+        down[node.name] = (time.monotonic() - t_stop, slowest, status, check)
+    # a node that starts while the database is down deploys and answers, and is not ready
+    WF.kill9()
+    src = os.path.join(TMP, "run", "wildfly", "log", "server.log")
+    if os.path.exists(src):  # kept for the secrets trial, as the kill trial does
+        shutil.copyfile(src, os.path.join(TMP, "logs", f"wildfly-server-{WF.boots}.log"))
+    boot = WF.start()
+    figure("health_boot_without_database_s", boot)
+    w_status, _, w_check = WF.readiness()
+    startup = (w_check or {}).get("data", {}).get("startup", "?")
+    t_start = time.monotonic()
+    r = pg_ctl("-w", "-t", "60", "-o", f"-p {PG_PORT} -c listen_addresses=127.0.0.1 -k {os.path.join(TMP, 'pgsock')} "
+               "-c max_connections=100", "start")
+    t_back = time.monotonic()
+    if r.returncode != 0:
+        note(f"health: pg_ctl start failed with {r.returncode} (see logs/pg_ctl.out)")
+    up = {}
+    for node in NODES:
+        waited, slowest, status, check = until(node, lambda s, c: s == 200, 60)
+        up[node.name] = (time.monotonic() - t_back, slowest, status)
+    for node in NODES:
+        after, slowest, status, check = down[node.name]
+        figure(f"health_down_after_s_{node.name}", after)
+        figure(f"health_probe_max_s_{node.name}", max(slowest, up[node.name][1]))
+        figure(f"health_up_after_s_{node.name}", up[node.name][0])
+        require(f"health {node.name}: readiness DOWN once the database is stopped", "503 within 10 s",
+                f"{status} after {after:.2f} s", status == 503 and after <= 10.0)
+        require(f"health {node.name}: every readiness probe answered", "<= 3 s",
+                f"{max(slowest, up[node.name][1]):.2f} s", max(slowest, up[node.name][1]) <= 3.0)
+        require(f"health {node.name}: readiness UP again without a restart", "200 within 10 s of the database",
+                f"{up[node.name][2]} after {up[node.name][0]:.2f} s", up[node.name][2] == 200 and up[node.name][0] <= 10.0)
+    require("health wildfly: started with the database down: answers, not ready", "/api/info 200, ready 503 (startup waiting)",
+            f"booted in {boot:.1f} s, ready {w_status} ({startup})", w_status == 503 and startup.startswith("waiting"))
+    c = Client(WF.port)
+    ADMIN["wildfly"] = login(c, "admin", ADMIN_PASS)
+    (hname, huid), = users("rh", 1)
+    r = mint(c, ADMIN["wildfly"], hname)
+    require("health wildfly: mints once ready", "200", r.status, r.status == 200)
+
+
 # ====================================================================== secrets
 
 def trial_secrets():
@@ -1017,7 +1095,7 @@ def trial_secrets():
 
 TRIALS = {"timing": trial_timing, "races": trial_races, "stale": trial_stale, "hostile": trial_hostile,
           "restart": trial_restart, "freeze": trial_freeze, "deadpeer": trial_deadpeer, "slow": trial_slow,
-          "memory": trial_memory, "kill": trial_kill, "secrets": trial_secrets}
+          "memory": trial_memory, "kill": trial_kill, "health": trial_health, "secrets": trial_secrets}
 
 
 def table():

@@ -100,10 +100,13 @@ public class TokenCacheNode {
     }
 
     /**
-     * Starts listening. A node whose cache is off still listens, to hear the others' acknowledgements when it revokes,
-     * but holds no lease, so nobody waits for it.
+     * Starts listening, once however often the schema is announced. A node whose cache is off still listens, to hear
+     * the others' acknowledgements when it revokes, but holds no lease, so nobody waits for it.
      */
-    void start(@Observes SchemaReady ready) {
+    synchronized void start(@Observes SchemaReady ready) {
+        if (listener != null) {
+            return;
+        }
         if (!settings.enabled()) {
             LOG.info("The token cache is off (TOKENMINT_TOKEN_CACHE): every request reads its token from the database");
         }
