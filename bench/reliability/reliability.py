@@ -25,7 +25,7 @@ from common import (ROOT, TMP, PG_PORT, SECRETS, Client, Node, ApiError, figure,
 import hostile
 
 ORDER = ["timing", "races", "stale", "hostile", "restart", "freeze", "deadpeer", "slow", "memory", "kill", "health",
-         "secrets"]
+         "shutdown", "secrets"]
 CAP = 50
 LEASE_S = 5.0
 
@@ -42,6 +42,8 @@ NODE_ENV = {
     "Block_Multiple_Failed_Logins_Ip_Whitelist": "127.0.0.1",
     # bin/reliability set the database up; the health trial starts a node while the database is down
     "DB_SETUP": "false",
+    # graceful stop (bin/run): readiness DOWN and the cache lease released at SIGTERM, the server stopped this later
+    "DRAIN_SECONDS": "3",
 }
 WF = Node("wildfly", "wildfly", 3101, dict(NODE_ENV, HTTPS_PORT="3444", MANAGEMENT_PORT="9992",
                                            BIND_ADDRESS="127.0.0.1"), health_port=9992)
@@ -1003,9 +1005,7 @@ def trial_health():
         down[node.name] = (time.monotonic() - t_stop, slowest, status, check)
     # a node that starts while the database is down deploys and answers, and is not ready
     WF.kill9()
-    src = os.path.join(TMP, "run", "wildfly", "log", "server.log")
-    if os.path.exists(src):  # kept for the secrets trial, as the kill trial does
-        shutil.copyfile(src, os.path.join(TMP, "logs", f"wildfly-server-{WF.boots}.log"))
+    keep_wildfly_log()
     boot = WF.start()
     figure("health_boot_without_database_s", boot)
     w_status, _, w_check = WF.readiness()
@@ -1038,6 +1038,60 @@ def trial_health():
     (hname, huid), = users("rh", 1)
     r = mint(c, ADMIN["wildfly"], hname)
     require("health wildfly: mints once ready", "200", r.status, r.status == 200)
+
+
+# ====================================================================== graceful shutdown
+
+def keep_wildfly_log():
+    """The WildFly node's server.log, kept for the secrets trial before a restart overwrites it."""
+    src = os.path.join(TMP, "run", "wildfly", "log", "server.log")
+    if os.path.exists(src):
+        shutil.copyfile(src, os.path.join(TMP, "logs", f"wildfly-server-{WF.boots}.log"))
+
+
+def trial_shutdown():
+    """SIGTERM to bin/run under minting: readiness DOWN and the cache lease gone at once, every request sent while the
+    node drains answered, and the server stopped DRAIN_SECONDS later; then the node is started again."""
+    drain = float(NODE_ENV["DRAIN_SECONDS"])
+    for node in NODES:
+        live = lambda: int(psql("SELECT count(*) FROM cache_nodes WHERE lease_until > now()"))
+        leases_before = live()
+        pool = users(f"rs{node.name[0]}", 40)
+        load = MintLoad(pool, [node], workers=4)
+        load.start()
+        time.sleep(1.0)
+        t_term = time.monotonic()
+        os.kill(node.proc.pid, signal.SIGTERM)  # bin/run alone, as docker stop or Kubernetes would
+        t_down = t_gone = None
+        while time.monotonic() - t_term < drain + 60 and node.alive():
+            if t_down is None and node.readiness(timeout=2)[0] == 503:
+                t_down = time.monotonic() - t_term
+            if t_gone is None and live() < leases_before:
+                t_gone = time.monotonic() - t_term
+            time.sleep(0.1)
+        t_exit = time.monotonic() - t_term
+        load.finish()
+        # requests sent while the node drained (until half a second before it was to stop) must all be answered 200
+        sent = [x for x in load.records if x[2] < t_term + drain - 0.5]
+        failed = [x for x in sent if x[4] != 200]
+        figure(f"shutdown_readiness_down_s_{node.name}", t_down if t_down is not None else -1)
+        figure(f"shutdown_lease_gone_s_{node.name}", t_gone if t_gone is not None else -1)
+        figure(f"shutdown_exit_s_{node.name}", t_exit)
+        figure(f"shutdown_requests_while_draining_{node.name}", len(sent))
+        require(f"shutdown {node.name}: readiness DOWN after SIGTERM", "<= 1 s",
+                "never" if t_down is None else f"{t_down:.2f} s", t_down is not None and t_down <= 1.0)
+        require(f"shutdown {node.name}: cache lease released", "<= 2 s (others stop waiting for it)",
+                "never" if t_gone is None else f"{t_gone:.2f} s", t_gone is not None and t_gone <= 2.0)
+        require(f"shutdown {node.name}: requests sent while draining answered 200", f"{len(sent)} of {len(sent)}",
+                f"{len(sent) - len(failed)} ({', '.join(sorted({str(x[4]) for x in failed})) or 'no failure'})",
+                not failed and len(sent) > 0)
+        require(f"shutdown {node.name}: the server stopped", f"<= {drain:.0f} s + 30 s", f"{t_exit:.1f} s",
+                not node.alive() and t_exit <= drain + 30)
+        if node is WF:
+            keep_wildfly_log()
+        node.kill9()
+        boot = node.start()
+        figure(f"shutdown_restart_s_{node.name}", boot)
 
 
 # ====================================================================== secrets
@@ -1095,7 +1149,8 @@ def trial_secrets():
 
 TRIALS = {"timing": trial_timing, "races": trial_races, "stale": trial_stale, "hostile": trial_hostile,
           "restart": trial_restart, "freeze": trial_freeze, "deadpeer": trial_deadpeer, "slow": trial_slow,
-          "memory": trial_memory, "kill": trial_kill, "health": trial_health, "secrets": trial_secrets}
+          "memory": trial_memory, "kill": trial_kill, "health": trial_health, "shutdown": trial_shutdown,
+          "secrets": trial_secrets}
 
 
 def table():

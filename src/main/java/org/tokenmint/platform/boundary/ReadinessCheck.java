@@ -16,12 +16,15 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.DatabaseMigration;
+import org.tokenmint.platform.control.Drain;
 
 /**
  * The node may take requests: the start-up step has run ({@link DatabaseMigration#done()}: schema migrated, initial
  * admin, token cache started) and the database answers now. The database is asked on a thread of the server's
  * executor, at most one probe at a time (concurrent probes share it), and a probe that has no answer within
  * {@value #ANSWER_MILLIS} ms counts as DOWN: a frozen database never holds a prober (a load balancer) waiting.
+ *
+ * <p>It is DOWN, whatever the database says, while the node drains before it stops ({@link Drain}).
  */
 @Readiness
 @ApplicationScoped
@@ -39,11 +42,17 @@ public class ReadinessCheck implements HealthCheck {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    Drain drain;
+
     private CompletableFuture<String> probe;
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder answer = HealthCheckResponse.named(NAME);
+        if (drain.draining()) {
+            return answer.down().withData("shutdown", "draining: the node is stopping").build();
+        }
         if (!migration.done()) {
             return answer.down().withData("startup", "waiting for the database (schema, initial admin)").build();
         }
