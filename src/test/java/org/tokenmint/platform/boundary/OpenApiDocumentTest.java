@@ -38,16 +38,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * authenticated, 429 when rate limited, the body refusals when it reads a body). {@code OpenApiIT} checks the served
  * document and replays its examples.
  */
-class OpenApiDocumentTest {
+public class OpenApiDocumentTest {
 
     static final String DOCUMENT = "META-INF/openapi.yaml";
-    static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    public static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     static final List<Map<String, Object>> AUTHENTICATED = List.of(Map.of("userId", List.of(), "authToken", List.of()));
 
-    static final Map<String, Object> DOC = load(DOCUMENT);
+    public static final Map<String, Object> DOC = load(DOCUMENT);
 
     /** A resource method: its path and HTTP method as JAX-RS serves them, and the Java method. */
-    record Route(String path, String httpMethod, Method method) {
+    public record Route(String path, String httpMethod, Method method) {
         @Override
         public String toString() {
             return httpMethod.toUpperCase(Locale.ROOT) + " " + path + " (" + method.getDeclaringClass().getSimpleName()
@@ -56,7 +56,7 @@ class OpenApiDocumentTest {
     }
 
     /** Every resource method of the WAR: classes under {@code org.tokenmint} with {@code @Path}, found by ArchUnit. */
-    static List<Route> routes() {
+    public static List<Route> routes() {
         List<Route> routes = new ArrayList<>();
         String root = JaxRsActivator.class.getAnnotation(jakarta.ws.rs.ApplicationPath.class).value();
         new ClassFileImporter().importPath(classesOf(JaxRsActivator.class)).stream()
