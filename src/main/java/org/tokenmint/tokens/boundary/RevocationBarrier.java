@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.tokenmint.platform.control.Logs;
 import org.tokenmint.tokens.control.Revocations;
 import org.tokenmint.tokens.control.TokenCacheNode;
 
@@ -27,7 +28,7 @@ import org.tokenmint.tokens.control.TokenCacheNode;
 public class RevocationBarrier extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(RevocationBarrier.class.getName());
+    private static final Logger LOG = Logs.of(RevocationBarrier.class);
     /** The servlet container's own bound on a suspended request, beyond the node's give-up time. */
     static final long ASYNC_TIMEOUT_MILLIS = 150_000;
 
