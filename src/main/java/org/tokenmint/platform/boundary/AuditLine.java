@@ -13,12 +13,15 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.logging.Logger;
 import org.tokenmint.platform.control.Logs;
+import org.tokenmint.platform.control.Metrics;
 import org.tokenmint.platform.entity.Caller;
 
 /**
- * Writes the audit line of an {@link Audited} route once its answer is known, refusals included: event, outcome
+ * Writes the audit line of an {@link Audited} route once its answer is known, and counts it
+ * ({@code tokenmint.<event>s} by outcome, status and contract), refusals included: event, outcome
  * ({@code success} or {@code refused}), status, error (the envelope's {@code errorType} or {@code error}), caller
  * (the authenticated user's id), target, contract and client address. Never a token, hash, password or secret: the
  * fields come from the answer's status and error and from what the route names, not from bodies.
@@ -37,6 +40,9 @@ public class AuditLine implements ContainerResponseFilter {
     @Inject
     Caller caller;
 
+    @Inject
+    Metrics metrics;
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Method method = resource.getResourceMethod();
@@ -54,6 +60,9 @@ public class AuditLine implements ContainerResponseFilter {
         fields.put("contract", (String) request.getProperty(Audited.CONTRACT));
         fields.put("client", http.getRemoteAddr());
         Logs.audit(LOG, audited.value(), fields);
+        metrics.counter("tokenmint." + audited.value() + "s", "Answers of the " + audited.value() + " route",
+                "outcome", fields.get("outcome"), "status", fields.get("status"),
+                "contract", Objects.requireNonNullElse(fields.get("contract"), "-")).increment();
     }
 
     private static String error(Object entity) {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tokenmint.platform.control.Logs;
+import org.tokenmint.platform.control.Metrics;
 import org.tokenmint.tokens.control.Revocations;
 import org.tokenmint.tokens.control.TokenCacheNode;
 
@@ -38,6 +39,9 @@ public class RevocationBarrier extends HttpFilter {
     @Inject
     transient TokenCacheNode node;
 
+    @Inject
+    transient Metrics metrics;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -48,7 +52,11 @@ public class RevocationBarrier extends HttpFilter {
             kept.send();
             return;
         }
+        long waiting = System.nanoTime();
         CompletableFuture<Void> done = node.afterRevocation().toCompletableFuture();
+        done.whenComplete((ignored, failure) -> metrics.timer("tokenmint.revocation.wait",
+                "How long an answer that revoked something waited for every node's cache")
+                .record(System.nanoTime() - waiting, TimeUnit.NANOSECONDS));
         if (done.isDone() || !request.isAsyncSupported()) {
             awaitQuietly(done);
             kept.send();
