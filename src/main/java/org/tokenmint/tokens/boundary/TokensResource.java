@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import org.tokenmint.platform.boundary.ClientAddress;
 import org.tokenmint.platform.control.Envelope;
 import org.tokenmint.platform.control.JsonBody;
 import org.tokenmint.platform.control.Jsons;
@@ -50,7 +51,7 @@ public class TokensResource {
     @Path("users.createToken")
     public JsonObject createToken(JsonObject json) {
         CreateTokenRequest request = CreateTokenRequest.parse(json, settings.secretContract());
-        IssuedToken issued = tokens.createToken(request, http.getRemoteAddr());
+        IssuedToken issued = tokens.createToken(request, ClientAddress.of(http));
         return Envelope.success(Jsons.object().add("data", Jsons.object()
                 .add("userId", issued.userId())
                 .add("authToken", issued.authToken())));
