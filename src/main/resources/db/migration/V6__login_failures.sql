@@ -7,8 +7,8 @@ CREATE TABLE login_failures (
     id             bigserial   PRIMARY KEY,
     failed_at      timestamptz NOT NULL DEFAULT now(),
     -- the username or email tried, lower-cased; NULL once a successful login or an admin cleared it (the row then
-    -- still counts for its address), and for a name longer than any user's name can be
-    login_name     varchar(254),
+    -- still counts for its address), and for a name longer than any user's name can be (254 characters)
+    login_name     text,
     -- the client address, in the canonical form of org.tokenmint.platform.control.IpAddresses
     client_address text        NOT NULL
 );

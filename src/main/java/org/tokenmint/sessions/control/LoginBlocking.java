@@ -46,7 +46,7 @@ import org.tokenmint.users.entity.User;
 public class LoginBlocking {
 
     /** How a login name is kept and compared: lower-cased, as the user lookups compare. */
-    static final String NAME = "left(lower(?), " + Users.MAX_NAME_LENGTH + ")";
+    static final String NAME = "lower(?)";
 
     static final String CHECK = "SELECT now(), a.n, a.newest, a.oldest, u.n, u.newest, u.oldest FROM "
             + newest("client_address = ?") + " a, " + newest("login_name = " + NAME) + " u";
@@ -134,7 +134,7 @@ public class LoginBlocking {
         }
         int addressReads = allowed.contains(clientAddress) ? 0 : byAddress.reads();
         Optional<Decision> decision = database.first(CHECK, row -> new Decision(instant(row, 1),
-                recent(row, 2), recent(row, 5)), clientAddress, addressReads, loginName, byName.reads());
+                recent(row, 2), recent(row, 5)), clientAddress, addressReads, counted(loginName), byName.reads());
         decision.ifPresent(d -> {
             if (addressReads > 0 && byAddress.blockedUntil(d.address(), d.now()).isPresent()) {
                 throw Logins.refusedAttempt("error-login-blocked-for-ip", "Login has been temporarily blocked For IP");
@@ -152,8 +152,16 @@ public class LoginBlocking {
     /** Counts a failed password login of this name from this address: one INSERT, outside any transaction. */
     public void failed(String loginName, String clientAddress) {
         if (isActive()) {
-            database.update(RECORD, loginName, clientAddress);
+            database.update(RECORD, counted(loginName), clientAddress);
         }
+    }
+
+    /**
+     * The name as it is counted, or {@code null} (counted for the address only) when it is longer than any user's name
+     * can be: such a name can never log in, and its lower-cased form could outgrow an index entry.
+     */
+    static String counted(String loginName) {
+        return loginName == null || loginName.length() > Users.MAX_NAME_LENGTH ? null : loginName;
     }
 
     /**
@@ -178,7 +186,7 @@ public class LoginBlocking {
     @RequiresPermission(Permission.MANAGE_LOGIN_BLOCKS)
     public void lift(String loginName) {
         Optional<User> user = loginName.contains("@") ? users.findByEmail(loginName) : users.findByUsername(loginName);
-        clear(loginName, user.map(User::getUsername).orElse(null),
+        clear(counted(loginName), user.map(User::getUsername).orElse(null),
                 user.flatMap(User::getEmail).orElse(null));
     }
 

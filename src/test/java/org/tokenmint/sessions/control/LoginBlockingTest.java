@@ -34,6 +34,13 @@ class LoginBlockingTest {
     }
 
     @Test
+    void aNameLongerThanAnyUsersCountsForItsAddressOnly() {
+        assertEquals("x".repeat(254), LoginBlocking.counted("x".repeat(254)));
+        assertEquals(null, LoginBlocking.counted("x".repeat(255)));
+        assertEquals(null, LoginBlocking.counted(null));
+    }
+
+    @Test
     void purgeKeepsTwoOfTheLongerWindows() {
         LoginBlocking blocking = new LoginBlocking();
         blocking.byAddress = new BlockRule(true, 50, Duration.ofMinutes(3));
