@@ -347,8 +347,10 @@ def quote_list(ids):
 # ---------------------------------------------------------------- nodes
 
 class Node:
-    def __init__(self, name, server, port, extra_env):
+    def __init__(self, name, server, port, extra_env, health_port=None):
         self.name, self.server, self.port, self.extra_env = name, server, port, extra_env
+        # WildFly serves /health on its management port, Payara Micro on its HTTP port
+        self.health_port = health_port or port
         self.proc = None
         self.pgid = None
         self.log_path = os.path.join(TMP, "logs", f"{name}.out")
@@ -380,6 +382,14 @@ class Node:
 
     def alive(self):
         return self.proc is not None and self.proc.poll() is None
+
+    def readiness(self, timeout=30):
+        """GET /health/ready: (status, seconds, the WAR's own check as a dict or None); status 0: no answer."""
+        r = Client(self.health_port, timeout=timeout).call("GET", "/health/ready", scan=False)
+        check = None
+        if r.is_json():
+            check = next((c for c in r.json.get("checks", []) if c.get("name") == "tokenmint"), None)
+        return r.status, r.t1 - r.t0, check
 
     def signal(self, sig):
         os.killpg(self.pgid, sig)

@@ -9,6 +9,7 @@ import os
 import re
 import secrets as pysecrets
 import selectors
+import shutil
 import signal
 import socket
 import subprocess
@@ -23,7 +24,8 @@ from common import (ROOT, TMP, PG_PORT, SECRETS, Client, Node, ApiError, figure,
                     quote_list, RESULTS, FIGURES)
 import hostile
 
-ORDER = ["timing", "races", "stale", "hostile", "restart", "freeze", "deadpeer", "slow", "memory", "kill", "secrets"]
+ORDER = ["timing", "races", "stale", "hostile", "restart", "freeze", "deadpeer", "slow", "memory", "kill", "health",
+         "shutdown", "secrets"]
 CAP = 50
 LEASE_S = 5.0
 
@@ -38,9 +40,13 @@ NODE_ENV = {
     # every load generator shares 127.0.0.1: failed-login blocking by address (where implemented) must not
     # lock the trials out; blocking by user still applies, so no trial fails one user's login more than twice
     "Block_Multiple_Failed_Logins_Ip_Whitelist": "127.0.0.1",
+    # bin/reliability set the database up; the health trial starts a node while the database is down
+    "DB_SETUP": "false",
+    # graceful stop (bin/run): readiness DOWN and the cache lease released at SIGTERM, the server stopped this later
+    "DRAIN_SECONDS": "3",
 }
 WF = Node("wildfly", "wildfly", 3101, dict(NODE_ENV, HTTPS_PORT="3444", MANAGEMENT_PORT="9992",
-                                           BIND_ADDRESS="127.0.0.1"))
+                                           BIND_ADDRESS="127.0.0.1"), health_port=9992)
 PY = Node("payara", "payara", 3102, dict(NODE_ENV))
 NODES = [WF, PY]
 
@@ -589,8 +595,13 @@ def trial_freeze():
                for n in NODES for k in ("cached-me", "mint", "uncached-me", "login")]
     for t in threads:
         t.start()
+    probes = {}
     try:
-        time.sleep(freeze)
+        # readiness while the database is frozen: DOWN, and answered within its own bound (2 s), not hung
+        time.sleep(8.0)
+        for node in NODES:
+            probes[node.name] = node.readiness()
+        time.sleep(max(0.0, freeze - (time.monotonic() - t_stop)))
     finally:
         window.clear()
         t_cont = time.monotonic()
@@ -629,6 +640,11 @@ def trial_freeze():
         figure(f"freeze_recovery_s_{node.name}", rec_s[node.name])
         require(f"freeze {node.name}: recovery without restart", "<= 10 s after the thaw", f"{rec_s[node.name]:.2f} s",
                 rec_s[node.name] <= 10.0 and node.boots == boots[node.name])
+    for node in NODES:
+        status, took, _ = probes.get(node.name, (0, 0.0, None))
+        figure(f"freeze_readiness_probe_s_{node.name}", took)
+        require(f"freeze {node.name}: readiness answers DOWN, not hung", "503 within 4 s", f"{status} in {took:.2f} s",
+                status == 503 and took <= 4.0)
     kinds = {}
     for x in started:
         k = kinds.setdefault((x[0], x[1]), {"n": 0, "over": 0, "max": 0.0, "status": {}})
@@ -962,6 +978,122 @@ def trial_kill():
     info("kill -9: WildFly back after", f"{boot:.1f} s")
 
 
+# ====================================================================== health
+
+def trial_health():
+    """Readiness (MicroProfile Health) through a database outage, and a node that starts while the database is
+    down: DOWN without hanging, UP again by itself, and never a restart for it."""
+    def until(node, wanted, deadline_s):
+        t0 = time.monotonic()
+        slowest = 0.0
+        while True:
+            status, took, check = node.readiness()
+            slowest = max(slowest, took)
+            if wanted(status, check) or time.monotonic() - t0 > deadline_s:
+                return time.monotonic() - t0, slowest, status, check
+
+    for node in NODES:
+        waited, _, status, _ = until(node, lambda s, c: s == 200, 60)
+        require(f"health {node.name}: ready before the outage", "200", status, status == 200)
+    t_stop = time.monotonic()
+    r = pg_ctl("-m", "fast", "-w", "-t", "60", "stop")
+    if r.returncode != 0:
+        note(f"health: pg_ctl stop failed with {r.returncode} (see logs/pg_ctl.out)")
+    down = {}
+    for node in NODES:
+        waited, slowest, status, check = until(node, lambda s, c: s == 503, 30)
+        down[node.name] = (time.monotonic() - t_stop, slowest, status, check)
+    # a node that starts while the database is down deploys and answers, and is not ready
+    WF.kill9()
+    keep_wildfly_log()
+    boot = WF.start()
+    figure("health_boot_without_database_s", boot)
+    w_status, _, w_check = WF.readiness()
+    startup = (w_check or {}).get("data", {}).get("startup", "?")
+    t_start = time.monotonic()
+    r = pg_ctl("-w", "-t", "60", "-o", f"-p {PG_PORT} -c listen_addresses=127.0.0.1 -k {os.path.join(TMP, 'pgsock')} "
+               "-c max_connections=100", "start")
+    t_back = time.monotonic()
+    if r.returncode != 0:
+        note(f"health: pg_ctl start failed with {r.returncode} (see logs/pg_ctl.out)")
+    up = {}
+    for node in NODES:
+        waited, slowest, status, check = until(node, lambda s, c: s == 200, 60)
+        up[node.name] = (time.monotonic() - t_back, slowest, status)
+    for node in NODES:
+        after, slowest, status, check = down[node.name]
+        figure(f"health_down_after_s_{node.name}", after)
+        figure(f"health_probe_max_s_{node.name}", max(slowest, up[node.name][1]))
+        figure(f"health_up_after_s_{node.name}", up[node.name][0])
+        require(f"health {node.name}: readiness DOWN once the database is stopped", "503 within 10 s",
+                f"{status} after {after:.2f} s", status == 503 and after <= 10.0)
+        require(f"health {node.name}: every readiness probe answered", "<= 3 s",
+                f"{max(slowest, up[node.name][1]):.2f} s", max(slowest, up[node.name][1]) <= 3.0)
+        require(f"health {node.name}: readiness UP again without a restart", "200 within 10 s of the database",
+                f"{up[node.name][2]} after {up[node.name][0]:.2f} s", up[node.name][2] == 200 and up[node.name][0] <= 10.0)
+    require("health wildfly: started with the database down: answers, not ready", "/api/info 200, ready 503 (startup waiting)",
+            f"booted in {boot:.1f} s, ready {w_status} ({startup})", w_status == 503 and startup.startswith("waiting"))
+    c = Client(WF.port)
+    ADMIN["wildfly"] = login(c, "admin", ADMIN_PASS)
+    (hname, huid), = users("rh", 1)
+    r = mint(c, ADMIN["wildfly"], hname)
+    require("health wildfly: mints once ready", "200", r.status, r.status == 200)
+
+
+# ====================================================================== graceful shutdown
+
+def keep_wildfly_log():
+    """The WildFly node's server.log, kept for the secrets trial before a restart overwrites it."""
+    src = os.path.join(TMP, "run", "wildfly", "log", "server.log")
+    if os.path.exists(src):
+        shutil.copyfile(src, os.path.join(TMP, "logs", f"wildfly-server-{WF.boots}.log"))
+
+
+def trial_shutdown():
+    """SIGTERM to bin/run under minting: readiness DOWN and the cache lease gone at once, every request sent while the
+    node drains answered, and the server stopped DRAIN_SECONDS later; then the node is started again."""
+    drain = float(NODE_ENV["DRAIN_SECONDS"])
+    for node in NODES:
+        live = lambda: int(psql("SELECT count(*) FROM cache_nodes WHERE lease_until > now()"))
+        leases_before = live()
+        pool = users(f"rs{node.name[0]}", 40)
+        load = MintLoad(pool, [node], workers=4)
+        load.start()
+        time.sleep(1.0)
+        t_term = time.monotonic()
+        os.kill(node.proc.pid, signal.SIGTERM)  # bin/run alone, as docker stop or Kubernetes would
+        t_down = t_gone = None
+        while time.monotonic() - t_term < drain + 60 and node.alive():
+            if t_down is None and node.readiness(timeout=2)[0] == 503:
+                t_down = time.monotonic() - t_term
+            if t_gone is None and live() < leases_before:
+                t_gone = time.monotonic() - t_term
+            time.sleep(0.1)
+        t_exit = time.monotonic() - t_term
+        load.finish()
+        # requests sent while the node drained (until half a second before it was to stop) must all be answered 200
+        sent = [x for x in load.records if x[2] < t_term + drain - 0.5]
+        failed = [x for x in sent if x[4] != 200]
+        figure(f"shutdown_readiness_down_s_{node.name}", t_down if t_down is not None else -1)
+        figure(f"shutdown_lease_gone_s_{node.name}", t_gone if t_gone is not None else -1)
+        figure(f"shutdown_exit_s_{node.name}", t_exit)
+        figure(f"shutdown_requests_while_draining_{node.name}", len(sent))
+        require(f"shutdown {node.name}: readiness DOWN after SIGTERM", "<= 1 s",
+                "never" if t_down is None else f"{t_down:.2f} s", t_down is not None and t_down <= 1.0)
+        require(f"shutdown {node.name}: cache lease released", "<= 2 s (others stop waiting for it)",
+                "never" if t_gone is None else f"{t_gone:.2f} s", t_gone is not None and t_gone <= 2.0)
+        require(f"shutdown {node.name}: requests sent while draining answered 200", f"{len(sent)} of {len(sent)}",
+                f"{len(sent) - len(failed)} ({', '.join(sorted({str(x[4]) for x in failed})) or 'no failure'})",
+                not failed and len(sent) > 0)
+        require(f"shutdown {node.name}: the server stopped", f"<= {drain:.0f} s + 30 s", f"{t_exit:.1f} s",
+                not node.alive() and t_exit <= drain + 30)
+        if node is WF:
+            keep_wildfly_log()
+        node.kill9()
+        boot = node.start()
+        figure(f"shutdown_restart_s_{node.name}", boot)
+
+
 # ====================================================================== secrets
 
 def trial_secrets():
@@ -1017,7 +1149,8 @@ def trial_secrets():
 
 TRIALS = {"timing": trial_timing, "races": trial_races, "stale": trial_stale, "hostile": trial_hostile,
           "restart": trial_restart, "freeze": trial_freeze, "deadpeer": trial_deadpeer, "slow": trial_slow,
-          "memory": trial_memory, "kill": trial_kill, "secrets": trial_secrets}
+          "memory": trial_memory, "kill": trial_kill, "health": trial_health, "shutdown": trial_shutdown,
+          "secrets": trial_secrets}
 
 
 def table():

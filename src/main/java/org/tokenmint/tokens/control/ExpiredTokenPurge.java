@@ -40,7 +40,10 @@ public class ExpiredTokenPurge {
 
     private ScheduledFuture<?> schedule;
 
-    void start(@Observes SchemaReady ready) {
+    synchronized void start(@Observes SchemaReady ready) {
+        if (schedule != null) {
+            return;
+        }
         long interval = Settings.positiveInt(config, "TOKENMINT_PURGE_INTERVAL_SECONDS");
         schedule = scheduler.scheduleWithFixedDelay(this::purge, interval, interval, TimeUnit.SECONDS);
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tokenmint.platform.control.Database;
+import org.tokenmint.platform.control.Drain;
 import org.tokenmint.platform.control.SchemaReady;
 
 /**
@@ -88,6 +89,9 @@ public class TokenCacheNode {
     @Inject
     TokenCacheSettings settings;
 
+    @Inject
+    Drain drain;
+
     private final String nodeId = UUID.randomUUID().toString();
     private final Peers peers = new Peers(nodeId, System::nanoTime);
     private TokenCache cache;
@@ -100,10 +104,13 @@ public class TokenCacheNode {
     }
 
     /**
-     * Starts listening. A node whose cache is off still listens, to hear the others' acknowledgements when it revokes,
-     * but holds no lease, so nobody waits for it.
+     * Starts listening, once however often the schema is announced. A node whose cache is off still listens, to hear
+     * the others' acknowledgements when it revokes, but holds no lease, so nobody waits for it.
      */
-    void start(@Observes SchemaReady ready) {
+    synchronized void start(@Observes SchemaReady ready) {
+        if (listener != null) {
+            return;
+        }
         if (!settings.enabled()) {
             LOG.info("The token cache is off (TOKENMINT_TOKEN_CACHE): every request reads its token from the database");
         }
@@ -212,6 +219,11 @@ public class TokenCacheNode {
         long acknowledged = -1;
         long nextRenewal = System.nanoTime();
         while (running) {
+            if (caching && drain.draining()) {
+                cache.revokeLease();
+                leave(connection);
+                caching = false;
+            }
             long now = System.nanoTime();
             long wake = Math.min(nextRenewal, peers.nextLeaseEnd());
             long waitMillis = TimeUnit.NANOSECONDS.toMillis(wake - now);
@@ -233,6 +245,9 @@ public class TokenCacheNode {
             } else if (!caching) {
                 nextRenewal = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RENEW_MILLIS);
             }
+        }
+        if (caching) {
+            leave(connection);
         }
     }
 
@@ -282,6 +297,19 @@ public class TokenCacheNode {
                 return row.next();
             }
         }
+    }
+
+    /**
+     * The node stops (drains, or is undeployed): its row goes, and the notification tells every node at once, so that
+     * no revocation waits for this node's lease to run out. WildFly may close the pool's connections before the
+     * deployment stops, so a node started by {@code bin/run} leaves when it starts to drain ({@link Drain}).
+     */
+    private void leave(Connection connection) throws SQLException {
+        try (PreparedStatement leave = connection.prepareStatement(LEAVE)) {
+            leave.setString(1, nodeId);
+            leave.execute();
+        }
+        LOG.info("The token cache left: other nodes no longer wait for this node's lease");
     }
 
     /** Notifies a barrier on this connection (outside a transaction: it leaves at once) and returns its number. */
@@ -336,20 +364,14 @@ public class TokenCacheNode {
             return;
         }
         try {
-            // The listener notices within a second (its longest wait for notifications), then leaves the pool.
+            // The listener notices within a second (its longest wait for notifications), leaves, and hands its
+            // connection back.
             listener.join(RENEW_MILLIS * 3);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (listener.isAlive()) {
             LOG.warning("The token cache's listener did not stop; its lease runs out by itself");
-            return;
-        }
-        try {
-            // Leaving tells every node at once, so that nobody waits for this node's lease.
-            database.first(LEAVE, row -> 1, nodeId);
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Could not remove this node's lease; it runs out by itself", e);
         }
     }
 }
