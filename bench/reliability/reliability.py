@@ -5,6 +5,7 @@ Starts one WildFly and one Payara Micro node with bin/run --no-build, runs the s
 FIGURE lines, NOTE lines and a table of requirements, and exits 1 when a requirement fails.
 """
 import argparse
+import json
 import os
 import re
 import secrets as pysecrets
@@ -25,7 +26,7 @@ from common import (ROOT, TMP, PG_PORT, SECRETS, Client, Node, ApiError, figure,
 import hostile
 
 ORDER = ["timing", "races", "stale", "hostile", "restart", "freeze", "deadpeer", "slow", "memory", "kill", "health",
-         "shutdown", "secrets"]
+         "shutdown", "logs", "secrets"]
 CAP = 50
 LEASE_S = 5.0
 
@@ -1094,6 +1095,78 @@ def trial_shutdown():
         figure(f"shutdown_restart_s_{node.name}", boot)
 
 
+# ====================================================================== logs
+
+# Plain-text lines a node's console may carry besides its JSON lines: bin/run's and db-setup's own, and what WildFly's
+# launcher script prints before the JVM logs anything (its banner) or when it is signalled.
+PLAIN_LINE = re.compile(r"^(run: |db-setup: |=+$|\s*$|  JBoss Bootstrap Environment$|  JBOSS_HOME: |  JAVA: |  JAVA_OPTS: |"
+                        r"\*\*\* JBossAS process \(\d+\) received (TERM|KILL|INT) signal \*\*\*$)")
+
+
+def console_lines(node):
+    with open(node.log_path, "rb") as f:
+        return f.read().decode("utf-8", "replace").splitlines()
+
+
+def trial_logs():
+    """JSON console logs: every line a node's server wrote parses as JSON; a mint, a refused mint and an
+    unauthenticated one each write one audit line carrying the request id that the client sent (and got back)."""
+    (lname, luid), = users("rlog", 1)
+    for node in NODES:
+        c = Client(node.port)
+        tag = pysecrets.token_hex(6)
+        sent = {}
+        for kind, auth, body in (("success", ADMIN[node.name], {"username": lname}),
+                                 ("unknown", ADMIN[node.name], {"username": "ghost" + tag}),
+                                 ("unauthenticated", None, {"username": lname})):
+            rid = f"rel-{tag}-{kind}"
+            r = c.call("POST", "/api/v1/users.createToken", body, auth=auth, headers={"X-Request-Id": rid})
+            sent[rid] = (kind, r.status, r.headers.get("x-request-id"))
+        bogus = c.call("GET", "/api/info", headers={"X-Request-Id": "no spaces <allowed>"})
+        time.sleep(1.0)  # the console is written by the server's own threads
+        lines = console_lines(node)
+        parsed, other = [], []
+        for line in lines:
+            if line.startswith("{"):
+                try:
+                    parsed.append(json.loads(line))
+                    continue
+                except ValueError:
+                    pass
+            if not PLAIN_LINE.match(line):
+                other.append(line)
+        for line in other[:5]:
+            note(f"logs {node.name}: not JSON: {line[:160]}")
+        figure(f"logs_json_lines_{node.name}", len(parsed))
+        figure(f"logs_other_lines_{node.name}", len(other))
+        require(f"logs {node.name}: console lines that are not JSON (besides the launcher's)", "0",
+                f"{len(other)} of {len(lines)}", not other and len(parsed) > 0)
+
+        def fields(entry):  # WildFly puts tokenmint's fields in "mdc", Payara at the top level
+            return dict(entry, **entry.get("mdc", {}))
+        audit = {}
+        for entry in map(fields, parsed):
+            if entry.get("event") == "mint" and entry.get("requestId") in sent:
+                audit.setdefault(entry["requestId"], []).append(entry)
+        wanted = {"success": ("success", "200", lambda e: e.get("target") == luid and e.get("caller") == ADMIN[node.name][0]),
+                  "unknown": ("refused", "400", lambda e: e.get("error") == "error-invalid-user"),
+                  "unauthenticated": ("refused", "401", lambda e: e.get("caller") == "-")}
+        bad = []
+        for rid, (kind, status, echoed) in sent.items():
+            outcome, code, check = wanted[kind]
+            got = audit.get(rid, [])
+            if echoed != rid or len(got) != 1 or got[0].get("outcome") != outcome or got[0].get("status") != code \
+                    or got[0].get("client") != "127.0.0.1" or not check(got[0]):
+                bad.append(f"{kind}: echoed {echoed!r}, {len(got)} audit lines {got[:1]}")
+        for b in bad:
+            note(f"logs {node.name}: {b[:300]}")
+        require(f"logs {node.name}: one audit line per mint, refused mint and unauthenticated mint, with the "
+                "request id", "3 of 3", f"{3 - len(bad)} of 3", not bad)
+        generated = bogus.headers.get("x-request-id", "")
+        require(f"logs {node.name}: an insane X-Request-Id is replaced", "32 hex digits", repr(generated[:40]),
+                re.fullmatch(r"[0-9a-f]{32}", generated) is not None)
+
+
 # ====================================================================== secrets
 
 def trial_secrets():
@@ -1150,7 +1223,7 @@ def trial_secrets():
 TRIALS = {"timing": trial_timing, "races": trial_races, "stale": trial_stale, "hostile": trial_hostile,
           "restart": trial_restart, "freeze": trial_freeze, "deadpeer": trial_deadpeer, "slow": trial_slow,
           "memory": trial_memory, "kill": trial_kill, "health": trial_health, "shutdown": trial_shutdown,
-          "secrets": trial_secrets}
+          "logs": trial_logs, "secrets": trial_secrets}
 
 
 def table():

@@ -32,6 +32,8 @@ fi
 cfg=$JBOSS_HOME/standalone/configuration
 [[ -f $cfg/standalone.xml.orig ]] || cp "$cfg/standalone.xml" "$cfg/standalone.xml.orig"
 cp "$cfg/standalone.xml.orig" "$cfg/standalone.xml"
+[[ -f $cfg/logging.properties.orig ]] || cp "$cfg/logging.properties" "$cfg/logging.properties.orig"
+cp "$cfg/logging.properties.orig" "$cfg/logging.properties"
 rm -rf "$cfg/standalone_xml_history" "$JBOSS_HOME/modules/org/postgresql" \
        "$JBOSS_HOME/standalone/data" "$JBOSS_HOME/standalone/tmp" "$JBOSS_HOME/standalone/log"
 rm -f "$stamp_file"
@@ -46,6 +48,20 @@ trap 'rm -f "$batch"' EXIT
 
 echo "configure.sh: applying ${scripts[*]##*/} to $JBOSS_HOME"
 JBOSS_HOME=$JBOSS_HOME "$JBOSS_HOME/bin/jboss-cli.sh" --file="$batch" -Dpostgresql.jar="$PG_JAR"
+# A running server rewrites logging.properties (the log configuration used while it boots, before its logging
+# subsystem starts) from its configuration; the embedded one does not. When the scripts gave the console the JSON
+# formatter (70-json-logs.cli), the boot lines get it too, so that the console carries JSON from its first line.
+if grep -q '<formatter name="JSON">' "$cfg/standalone.xml"; then
+    sed -i 's/^handler\.CONSOLE\.formatter=.*/handler.CONSOLE.formatter=JSON/' "$cfg/logging.properties"
+    cat >> "$cfg/logging.properties" <<'PROPERTIES'
+
+formatter.JSON=org.jboss.logmanager.formatters.JsonFormatter
+formatter.JSON.properties=zoneId,exceptionOutputType,dateFormat
+formatter.JSON.zoneId=UTC
+formatter.JSON.exceptionOutputType=FORMATTED
+formatter.JSON.dateFormat=yyyy-MM-dd'T'HH\:mm\:ss.SSSXXX
+PROPERTIES
+fi
 # the embedded server leaves its runtime dirs behind; start clean
 rm -rf "$JBOSS_HOME/standalone/data" "$JBOSS_HOME/standalone/tmp" "$JBOSS_HOME/standalone/log"
 echo "$stamp" > "$stamp_file"

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tokenmint.JaxRsActivator;
+import org.tokenmint.platform.control.LogsTest;
 
 /**
  * The house reads one way down. The rules run on the production classes, and on a small fixture house that breaks
@@ -85,6 +86,14 @@ class ArchitectureTest {
     @Test
     void permissionsAreRequiredOneWay() {
         HouseRules.permissionsRequiredOneWay(ROOT, REQUIRE_HERE_IN).check(PRODUCTION);
+    }
+
+    @Test
+    void loggersComeFromLogs() {
+        HouseRules.loggersFromOnePlace(ROOT + ".platform.control.Logs").check(PRODUCTION);
+        // a class that makes its own logger breaks the rule (this test's neighbour does, to capture what Logs writes)
+        assertThrows(AssertionError.class, () -> HouseRules.loggersFromOnePlace(ROOT + ".platform.control.Logs")
+                .check(new ClassFileImporter().importClasses(LogsTest.class)));
     }
 
     @Test

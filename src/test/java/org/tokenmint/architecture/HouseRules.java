@@ -73,6 +73,13 @@ final class HouseRules {
      * cannot place call {@code Permissions.requireHere}, and only from the methods listed ({@code Class.method}, by
      * full class name; a lambda counts as the method that holds it).
      */
+    /** Every logger is made by {@code logs} (which tags what it writes with the request id): none by hand. */
+    static ArchRule loggersFromOnePlace(String logs) {
+        return noClasses().that().doNotHaveFullyQualifiedName(logs)
+                .should().callMethod(java.util.logging.Logger.class, "getLogger", String.class)
+                .because("a line written while a request is served must carry its request id (" + logs + ")");
+    }
+
     static ArchRule permissionsRequiredOneWay(String root, Set<String> requireHereIn) {
         String permissions = root + ".access.control.Permissions";
         String interceptor = root + ".access.control.PermissionInterceptor";

@@ -45,6 +45,33 @@ class ProtocolIT extends OnDefaultServer {
                         + Api.ADMIN_PASSWORD + "\"}"));
     }
 
+    /**
+     * Every answer carries the request's id (X-Request-Id, README "Logs"): the client's when it is sane, a new one
+     * otherwise, on success, on the authentication refusal, on an unknown route and on a refusal before any route.
+     */
+    @Test
+    void everyAnswerCarriesTheRequestId() throws Exception {
+        HttpClient http = client(HttpClient.Version.HTTP_1_1);
+        String[] targets = {"api/info", "api/v1/me", "api/v1/no.such.route", "api/v1/login"};
+        for (String target : targets) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + target));
+            HttpResponse<String> kept = send(http, request.copy().header("X-Request-Id", "it-" + target.length()));
+            assertEquals("it-" + target.length(), kept.headers().firstValue("X-Request-Id").orElse(null),
+                    target + " " + kept.statusCode());
+            HttpResponse<String> replaced = send(http, request.copy().header("X-Request-Id", "not sane"));
+            assertTrue(replaced.headers().firstValue("X-Request-Id").orElse("").matches("[0-9a-f]{32}"),
+                    target + " " + replaced.headers().map());
+            HttpResponse<String> made = send(http, request.copy());
+            assertTrue(made.headers().firstValue("X-Request-Id").orElse("").matches("[0-9a-f]{32}"), target);
+        }
+        // refused before any route: a body over 64 KiB gets BodyDeadline's 413 envelope
+        HttpResponse<String> tooLarge = send(http, HttpRequest.newBuilder(URI.create(base + "api/v1/login"))
+                .header("Content-Type", "application/json").header("X-Request-Id", "it-large")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + "x".repeat(70_000) + "\"}")));
+        assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+        assertEquals("it-large", tooLarge.headers().firstValue("X-Request-Id").orElse(null));
+    }
+
     /** A POST as the first request of a connection, with and without the h2c upgrade offer: its body is read. */
     @Test
     void aPostOpensAConnection() throws Exception {

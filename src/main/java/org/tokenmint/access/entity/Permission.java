@@ -33,6 +33,7 @@ public class Permission {
     public static final String API_BYPASS_RATE_LIMIT = "api-bypass-rate-limit";
     public static final String LOGOUT_OTHER_USER = "logout-other-user";
     public static final String VIEW_TOKEN_AUDIT = "view-token-audit";
+    public static final String VIEW_METRICS = "view-metrics";
     public static final String MANAGE_LOGIN_BLOCKS = "manage-login-blocks";
 
     @Id

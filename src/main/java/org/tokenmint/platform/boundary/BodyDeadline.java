@@ -24,6 +24,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.JsonBody;
+import org.tokenmint.platform.control.Logs;
 
 /**
  * Gives a request body a deadline. Servlet containers only time out a connection that is idle, so a client that
@@ -46,7 +47,7 @@ public class BodyDeadline extends HttpFilter {
     static final String TIMEOUT_REASON = "The request body must arrive within " + DEADLINE_MILLIS / 1000 + " seconds";
     private static final String BODY = BodyDeadline.class.getName() + ".body";
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(BodyDeadline.class.getName());
+    private static final Logger LOG = Logs.of(BodyDeadline.class);
 
     @Inject
     transient RequestContextController requestContext;

@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.Logs;
 
 /**
  * Anything unexpected: 500 with the generic body, the cause logged. An {@link ApiError} wrapped by a container
@@ -15,7 +16,7 @@ import org.tokenmint.platform.control.ApiError;
 @Provider
 public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(FallbackExceptionMapper.class.getName());
+    private static final Logger LOG = Logs.of(FallbackExceptionMapper.class);
 
     @Override
     public Response toResponse(Throwable exception) {

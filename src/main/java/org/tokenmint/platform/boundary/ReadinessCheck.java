@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.health.Readiness;
 import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.DatabaseMigration;
 import org.tokenmint.platform.control.Drain;
+import org.tokenmint.platform.control.Logs;
 
 /**
  * The node may take requests: the start-up step has run ({@link DatabaseMigration#done()}: schema migrated, initial
@@ -31,6 +34,8 @@ import org.tokenmint.platform.control.Drain;
 public class ReadinessCheck implements HealthCheck {
 
     static final String NAME = "tokenmint";
+
+    private static final Logger LOG = Logs.of(ReadinessCheck.class);
     static final long ANSWER_MILLIS = 2_000;
 
     @Inject
@@ -47,8 +52,22 @@ public class ReadinessCheck implements HealthCheck {
 
     private CompletableFuture<String> probe;
 
+    /** The last answer's state, to log each change once (load balancers probe every few seconds). */
+    private volatile Boolean wasUp;
+
     @Override
     public HealthCheckResponse call() {
+        HealthCheckResponse response = check();
+        boolean up = response.getStatus() == HealthCheckResponse.Status.UP;
+        if (!Boolean.valueOf(up).equals(wasUp)) {
+            wasUp = up;
+            LOG.log(up ? Level.INFO : Level.WARNING, "Readiness is now " + response.getStatus()
+                    + response.getData().map(data -> " " + data).orElse(""));
+        }
+        return response;
+    }
+
+    private HealthCheckResponse check() {
         HealthCheckResponseBuilder answer = HealthCheckResponse.named(NAME);
         if (drain.draining()) {
             return answer.down().withData("shutdown", "draining: the node is stopping").build();

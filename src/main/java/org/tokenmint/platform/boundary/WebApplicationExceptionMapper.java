@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.Logs;
 
 /**
  * What the JAX-RS runtime itself refuses (unknown route, method not allowed, unreadable parameter): its status
@@ -17,7 +18,7 @@ import org.tokenmint.platform.control.ApiError;
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
-    private static final Logger LOG = Logger.getLogger(WebApplicationExceptionMapper.class.getName());
+    private static final Logger LOG = Logs.of(WebApplicationExceptionMapper.class);
 
     @Override
     public Response toResponse(WebApplicationException exception) {

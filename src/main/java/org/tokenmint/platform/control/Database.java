@@ -1,7 +1,9 @@
 package org.tokenmint.platform.control;
 
 import jakarta.annotation.Resource;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
@@ -39,10 +42,28 @@ public class Database {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    Metrics metrics;
+
+    private volatile Timer poolWait;
+
     /** Reads one row. */
     @FunctionalInterface
     public interface Row<T> {
         T read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * How long the connections tokenmint takes itself (outside a transaction: authentication, the cache's barriers,
+     * readiness) waited for the pool; a transaction's connection is the entity manager's and is not timed here.
+     */
+    private Timer poolWait() {
+        Timer timer = poolWait;
+        if (timer == null) {
+            timer = metrics.timer("tokenmint.pool.wait", "Waits for a pooled connection outside transactions");
+            poolWait = timer;
+        }
+        return timer;
     }
 
     public DataSource dataSource() {
@@ -89,7 +110,9 @@ public class Database {
         if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
             return em.unwrap(Session.class).doReturningWork(work);
         }
+        long asked = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
+            poolWait().record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
             return work.execute(connection);
         } catch (SQLException e) {
             throw new PersistenceException(e);

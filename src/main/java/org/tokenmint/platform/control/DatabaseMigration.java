@@ -26,7 +26,7 @@ public class DatabaseMigration {
 
     static final long RETRY_SECONDS = 2;
 
-    private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
+    private static final Logger LOG = Logs.of(DatabaseMigration.class);
 
     @Inject
     Database database;

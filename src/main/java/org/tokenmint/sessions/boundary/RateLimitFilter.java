@@ -20,6 +20,7 @@ import org.tokenmint.platform.boundary.ApiErrorMapper;
 import org.tokenmint.platform.boundary.ClientAddress;
 import org.tokenmint.platform.boundary.RateLimited;
 import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.Metrics;
 import org.tokenmint.platform.control.RateLimiter;
 import org.tokenmint.platform.entity.Caller;
 
@@ -50,6 +51,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     @Context
     HttpServletRequest http;
 
+    @Inject
+    Metrics metrics;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resourceInfo.getResourceMethod();
@@ -63,6 +67,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
                 + method.getDeclaringClass().getName() + "." + method.getName(), now);
         request.setProperty(DECISION, decision);
         if (!decision.allowed()) {
+            metrics.counter("tokenmint.rate.limit.rejections", "Calls refused with 429 by the per-route rate limiter")
+                    .increment();
             request.abortWith(new ApiErrorMapper().toResponse(ApiError.status(429, "Error, too many requests. "
                     + "Please slow down. You must wait " + decision.secondsToWait(now) + " seconds before trying "
                     + "this endpoint again. [error-too-many-requests]")));

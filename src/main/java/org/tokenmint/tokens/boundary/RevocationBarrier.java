@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.tokenmint.platform.control.Logs;
+import org.tokenmint.platform.control.Metrics;
 import org.tokenmint.tokens.control.Revocations;
 import org.tokenmint.tokens.control.TokenCacheNode;
 
@@ -27,7 +29,7 @@ import org.tokenmint.tokens.control.TokenCacheNode;
 public class RevocationBarrier extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(RevocationBarrier.class.getName());
+    private static final Logger LOG = Logs.of(RevocationBarrier.class);
     /** The servlet container's own bound on a suspended request, beyond the node's give-up time. */
     static final long ASYNC_TIMEOUT_MILLIS = 150_000;
 
@@ -36,6 +38,9 @@ public class RevocationBarrier extends HttpFilter {
 
     @Inject
     transient TokenCacheNode node;
+
+    @Inject
+    transient Metrics metrics;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -47,7 +52,11 @@ public class RevocationBarrier extends HttpFilter {
             kept.send();
             return;
         }
+        long waiting = System.nanoTime();
         CompletableFuture<Void> done = node.afterRevocation().toCompletableFuture();
+        done.whenComplete((ignored, failure) -> metrics.timer("tokenmint.revocation.wait",
+                "How long an answer that revoked something waited for every node's cache")
+                .record(System.nanoTime() - waiting, TimeUnit.NANOSECONDS));
         if (done.isDone() || !request.isAsyncSupported()) {
             awaitQuietly(done);
             kept.send();

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import org.tokenmint.platform.boundary.Audited;
 import org.tokenmint.platform.boundary.ClientAddress;
 import org.tokenmint.platform.control.Envelope;
 import org.tokenmint.platform.control.JsonBody;
@@ -20,6 +21,7 @@ import org.tokenmint.platform.entity.Caller;
 import org.tokenmint.tokens.control.CreateTokenRequest;
 import org.tokenmint.tokens.control.TokenSettings;
 import org.tokenmint.tokens.control.Tokens;
+import org.tokenmint.tokens.entity.Contract;
 import org.tokenmint.tokens.entity.IssuedToken;
 
 /**
@@ -49,12 +51,26 @@ public class TokensResource {
 
     @POST
     @Path("users.createToken")
+    @Audited("mint")
     public JsonObject createToken(JsonObject json) {
+        http.setAttribute(Audited.CONTRACT,
+                (settings.secretContract() ? Contract.SECRET : Contract.DOCUMENTED).wireName());
         CreateTokenRequest request = CreateTokenRequest.parse(json, settings.secretContract());
+        http.setAttribute(Audited.TARGET, auditTarget(request));
         IssuedToken issued = tokens.createToken(request, ClientAddress.of(http));
+        http.setAttribute(Audited.TARGET, issued.userId());
         return Envelope.success(Jsons.object().add("data", Jsons.object()
                 .add("userId", issued.userId())
                 .add("authToken", issued.authToken())));
+    }
+
+    /** The user as the request names them, for the audit line: {@code userId:<id>} or {@code username:<name>}. */
+    private static String auditTarget(CreateTokenRequest request) {
+        if (CreateTokenRequest.given(request.userId())) {
+            return "userId:" + request.userId();
+        }
+        String name = CreateTokenRequest.given(request.username()) ? request.username() : request.user();
+        return CreateTokenRequest.given(name) ? "username:" + name : null;
     }
 
     /** Revokes every token of the user named, or of the caller. */

@@ -45,7 +45,7 @@ public record CreateTokenRequest(Contract contract, String userId, String userna
         return new Target(name, false);
     }
 
-    static boolean given(String value) {
+    public static boolean given(String value) {
         return value != null && !value.isBlank();
     }
 

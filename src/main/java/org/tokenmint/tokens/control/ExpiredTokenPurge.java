@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
+import org.tokenmint.platform.control.Logs;
 import org.tokenmint.platform.control.SchemaReady;
 import org.tokenmint.platform.control.Settings;
 import org.tokenmint.tokens.entity.PurgeDue;
@@ -24,7 +25,7 @@ import org.tokenmint.tokens.entity.PurgeDue;
 @ApplicationScoped
 public class ExpiredTokenPurge {
 
-    private static final Logger LOG = Logger.getLogger(ExpiredTokenPurge.class.getName());
+    private static final Logger LOG = Logs.of(ExpiredTokenPurge.class);
 
     @Resource
     ManagedScheduledExecutorService scheduler;

@@ -23,6 +23,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.Drain;
+import org.tokenmint.platform.control.Logs;
 import org.tokenmint.platform.control.SchemaReady;
 
 /**
@@ -75,7 +76,7 @@ public class TokenCacheNode {
     static final String LEAVE = "DELETE FROM cache_nodes WHERE node_id = ? "
             + "RETURNING pg_notify('" + CHANNEL + "', 'a' || node_id || ' ' || acked || ' 0')";
 
-    private static final Logger LOG = Logger.getLogger(TokenCacheNode.class.getName());
+    private static final Logger LOG = Logs.of(TokenCacheNode.class);
 
     @Resource
     ManagedThreadFactory threads;

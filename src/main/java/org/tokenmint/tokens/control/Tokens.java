@@ -1,5 +1,8 @@
 package org.tokenmint.tokens.control;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.tokenmint.access.control.Denial;
 import org.tokenmint.access.control.PermissionSubject;
@@ -23,6 +27,7 @@ import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.Database;
 import org.tokenmint.platform.control.GroupLookup;
 import org.tokenmint.platform.control.MeteorIds;
+import org.tokenmint.platform.control.Metrics;
 import org.tokenmint.platform.entity.Caller;
 import org.tokenmint.platform.entity.Profile;
 import org.tokenmint.tokens.entity.Contract;
@@ -39,6 +44,9 @@ public class Tokens {
 
     /** Longer header values cannot be tokens; they are refused without hashing or a query. */
     static final int MAX_TOKEN_LENGTH = 512;
+
+    static final long LIVE_COUNT_SECONDS = 15;
+    static final String COUNT_LIVE = "SELECT count(*) FROM login_tokens WHERE issued_at > ?";
 
     @PersistenceContext
     EntityManager em;
@@ -70,6 +78,26 @@ public class Tokens {
     @Inject
     Caller caller;
 
+    @Inject
+    Metrics metrics;
+
+    private Counter fromCache;
+    private Counter fromDatabase;
+    private Counter refused;
+    /** The live token count and when it was read ({@link #liveCount}), for the gauge. */
+    private volatile long[] live = {-1, Long.MIN_VALUE};
+
+    @PostConstruct
+    void meters() {
+        String about = "Authentications of X-User-Id + X-Auth-Token";
+        fromCache = metrics.counter("tokenmint.authentications", about, "outcome", "cache");
+        fromDatabase = metrics.counter("tokenmint.authentications", about, "outcome", "database");
+        refused = metrics.counter("tokenmint.authentications", about, "outcome", "refused");
+        Gauge.builder("tokenmint.live.tokens", this, Tokens::liveCount)
+                .description("Unexpired login tokens of all users (read at most every " + LIVE_COUNT_SECONDS + " s)")
+                .register(metrics.registry());
+    }
+
     /**
      * A live token (unexpired, its user active) with the user's profile and roles, in one statement: the whole
      * database cost of authenticating a request. The token's hash comes last, to match a group's rows to callers.
@@ -95,6 +123,7 @@ public class Tokens {
      */
     public Optional<LiveToken> authenticate(String userId, String token) {
         if (!MeteorIds.isWellFormed(userId) || !plausible(token)) {
+            refused.increment();
             return Optional.empty();
         }
         String hash = TokenCodec.hash(token);
@@ -102,11 +131,13 @@ public class Tokens {
         TokenCache cache = cacheNode.cache();
         LiveToken cached = cache.find(userId, hash, cutoff);
         if (cached != null) {
+            fromCache.increment();
             return Optional.of(cached);
         }
         long generation = cache.generation();
         Optional<LiveToken> read = liveTokens.get(hash).filter(live -> live.user().id().equals(userId));
         read.ifPresent(live -> cache.store(generation, hash, live));
+        (read.isPresent() ? fromDatabase : refused).increment();
         return read;
     }
 
@@ -203,5 +234,23 @@ public class Tokens {
 
     Instant cutoff() {
         return Instant.now().minus(settings.expiration());
+    }
+
+    /**
+     * How many unexpired tokens exist, read again when the last reading is older than {@value #LIVE_COUNT_SECONDS}
+     * seconds (a scrape must not count the table each time); NaN while the database does not answer.
+     */
+    double liveCount() {
+        long[] last = live;
+        if (System.nanoTime() - last[1] < TimeUnit.SECONDS.toNanos(LIVE_COUNT_SECONDS) && last[0] >= 0) {
+            return last[0];
+        }
+        try {
+            long count = database.first(COUNT_LIVE, row -> row.getLong(1), cutoff()).orElse(0L);
+            live = new long[] {count, System.nanoTime()};
+            return count;
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 }

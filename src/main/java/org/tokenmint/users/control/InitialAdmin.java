@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tokenmint.access.control.Memberships;
 import org.tokenmint.access.entity.Role;
+import org.tokenmint.platform.control.Logs;
 import org.tokenmint.platform.control.MeteorIds;
 import org.tokenmint.platform.control.SchemaReady;
 import org.tokenmint.platform.control.WireDates;
@@ -24,7 +25,7 @@ import org.tokenmint.users.entity.User;
 @ApplicationScoped
 public class InitialAdmin {
 
-    private static final Logger LOG = Logger.getLogger(InitialAdmin.class.getName());
+    private static final Logger LOG = Logs.of(InitialAdmin.class);
 
     @Inject
     @ConfigProperty(name = "ADMIN_PASS")
