@@ -34,6 +34,7 @@ public class Permission {
     public static final String LOGOUT_OTHER_USER = "logout-other-user";
     public static final String VIEW_TOKEN_AUDIT = "view-token-audit";
     public static final String VIEW_METRICS = "view-metrics";
+    public static final String MANAGE_LOGIN_BLOCKS = "manage-login-blocks";
 
     @Id
     @Column(name = "id")

@@ -58,7 +58,7 @@ public class AuditLine implements ContainerResponseFilter {
         fields.put("caller", caller.isAuthenticated() ? caller.userId() : null);
         fields.put("target", (String) request.getProperty(Audited.TARGET));
         fields.put("contract", (String) request.getProperty(Audited.CONTRACT));
-        fields.put("client", http.getRemoteAddr());
+        fields.put("client", ClientAddress.of(http));
         Logs.audit(LOG, audited.value(), fields);
         metrics.counter("tokenmint." + audited.value() + "s", "Answers of the " + audited.value() + " route",
                 "outcome", fields.get("outcome"), "status", fields.get("status"),

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 /**
  * The server's datasource, and plain JDBC for the few statements on the hot paths (authentication, the mint).
@@ -85,20 +86,34 @@ public class Database {
         });
     }
 
-    /**
-     * Runs the statement and reads its rows: inside a transaction on the entity manager's connection, outside one on
-     * a connection of the datasource. Payara hands the persistence unit (which names the datasource globally) and
-     * this class (which uses the web.xml reference) different physical connections in one transaction: a login held
-     * two, and sixteen concurrent logins waited for each other until the pool's timeout.
-     */
+    /** Runs a statement that returns no rows (insert, update, delete) and answers how many rows it changed. */
+    public int update(String sql, Object... params) {
+        return onConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, params);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
     private <R> R query(String sql, Object[] params, Row<R> result) {
+        return onConnection(connection -> run(connection, sql, params, result));
+    }
+
+    /**
+     * Works on a connection: inside a transaction on the entity manager's connection, outside one on a connection of
+     * the datasource. Payara hands the persistence unit (which names the datasource globally) and this class (which
+     * uses the web.xml reference) different physical connections in one transaction: a login held two, and sixteen
+     * concurrent logins waited for each other until the pool's timeout.
+     */
+    private <R> R onConnection(ReturningWork<R> work) {
         if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
-            return em.unwrap(Session.class).doReturningWork(connection -> run(connection, sql, params, result));
+            return em.unwrap(Session.class).doReturningWork(work);
         }
         long asked = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             poolWait().record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
-            return run(connection, sql, params, result);
+            return work.execute(connection);
         } catch (SQLException e) {
             throw new PersistenceException(e);
         }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.tokenmint.platform.boundary.ClientAddress;
 import org.tokenmint.platform.boundary.PublicRoute;
 import org.tokenmint.platform.boundary.RateLimited;
 import org.tokenmint.platform.control.Envelope;
@@ -46,7 +47,7 @@ public class AuthResource {
     @PublicRoute
     @RateLimited
     public JsonObject login(JsonObject json) {
-        Logins.Session session = logins.login(LoginRequest.parse(json), http.getRemoteAddr());
+        Logins.Session session = logins.login(LoginRequest.parse(json), ClientAddress.of(http));
         return Envelope.success(Jsons.object()
                 .add("status", "success")
                 .add("data", Jsons.object()

@@ -8,6 +8,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import org.tokenmint.platform.boundary.ClientAddress;
 import org.tokenmint.platform.boundary.PublicRoute;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.entity.Caller;
@@ -45,7 +46,7 @@ public class MetricsResource {
     public Response metrics(@HeaderParam(AuthenticationFilter.USER_ID) String userId,
             @HeaderParam(AuthenticationFilter.AUTH_TOKEN) String authToken) {
         String text;
-        if (reading.allows(http.getRemoteAddr())) {
+        if (reading.allows(ClientAddress.of(http))) {
             text = reading.forAllowedAddress();
         } else {
             LiveToken token = tokens.authenticate(userId, authToken).orElseThrow(ApiError::unauthorized);

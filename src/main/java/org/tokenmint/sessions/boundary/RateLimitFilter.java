@@ -17,6 +17,7 @@ import java.lang.reflect.Method;
 import org.tokenmint.access.control.Permissions;
 import org.tokenmint.access.entity.Permission;
 import org.tokenmint.platform.boundary.ApiErrorMapper;
+import org.tokenmint.platform.boundary.ClientAddress;
 import org.tokenmint.platform.boundary.RateLimited;
 import org.tokenmint.platform.control.ApiError;
 import org.tokenmint.platform.control.Metrics;
@@ -62,7 +63,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
             return;
         }
         long now = System.currentTimeMillis();
-        RateLimiter.Decision decision = limiter.hit(http.getRemoteAddr() + " " + request.getMethod() + " "
+        RateLimiter.Decision decision = limiter.hit(ClientAddress.of(http) + " " + request.getMethod() + " "
                 + method.getDeclaringClass().getName() + "." + method.getName(), now);
         request.setProperty(DECISION, decision);
         if (!decision.allowed()) {

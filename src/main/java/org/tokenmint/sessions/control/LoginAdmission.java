@@ -3,8 +3,6 @@ package org.tokenmint.sessions.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.tokenmint.platform.control.ApiError;
-import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.control.WireDates;
 import org.tokenmint.tokens.control.TokenIssuer;
 import org.tokenmint.tokens.control.Tokens;
@@ -26,9 +24,13 @@ public class LoginAdmission {
     @Inject
     TokenIssuer issuer;
 
+    @Inject
+    LoginBlocking blocking;
+
     /**
      * After the password matched: locks the user, refuses if their password changed or the user is gone meanwhile
-     * (as a wrong password) or deactivated (Rocket.Chat's "not activated"), stamps {@code lastLogin} and mints.
+     * (as a wrong password) or deactivated (Rocket.Chat's "not activated"), stamps {@code lastLogin}, mints, and
+     * resets the user's failed-login count.
      */
     @Transactional
     public Logins.Session admit(String userId, String verifiedHash, String clientAddress) {
@@ -36,14 +38,11 @@ public class LoginAdmission {
         User user = users.findById(userId).filter(u -> verifiedHash.equals(u.getPasswordHash()))
                 .orElseThrow(Logins::unauthorized);
         if (!user.isActive()) {
-            throw ApiError.withBody(401, ApiError.failure()
-                    .add("error", "error-user-is-not-activated")
-                    .add("status", "error")
-                    .add("details", Jsons.object().add("function", "Accounts.validateLoginAttempt"))
-                    .add("message", "User is not activated").build());
+            throw Logins.refusedAttempt("error-user-is-not-activated", "User is not activated");
         }
         user.loggedIn(WireDates.now());
         String token = issuer.issueLocked(userId, Contract.LOGIN, userId, clientAddress).authToken();
+        blocking.succeeded(user.profile());
         return new Logins.Session(user.profile(), token);
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.control.Jsons;
 import org.tokenmint.platform.entity.Profile;
 import org.tokenmint.tokens.control.MintTurns;
 import org.tokenmint.users.control.Passwords;
@@ -18,6 +19,10 @@ import org.tokenmint.users.control.Users;
  * nothing changed meanwhile, stamp {@code lastLogin} and mint. An unknown user costs the same bcrypt as a wrong
  * password ({@link Passwords#matchesDigest} checks against a dummy hash), so the answer's timing does not tell
  * which usernames exist.
+ *
+ * <p>Failed-login blocking ({@link LoginBlocking}) comes first: a login from a blocked address or for a blocked name
+ * is refused after one statement, before any lookup or bcrypt. A password login that fails is counted under its name
+ * and address; one that succeeds clears its user's count inside the admission's transaction.
  */
 @ApplicationScoped
 public class Logins {
@@ -43,6 +48,9 @@ public class Logins {
     @Inject
     MintTurns turns;
 
+    @Inject
+    LoginBlocking blocking;
+
     public Session login(LoginRequest request, String clientAddress) {
         if (request.resume().isPresent()) {
             return admission.resume(request.resume().get());
@@ -50,11 +58,17 @@ public class Logins {
         if (request.passwordDigest().isEmpty()) {
             throw unauthorized();
         }
+        // the name the login is counted under: the username, else the email, whether or not a user has it
+        String loginName = request.username().or(request::email).orElse(null);
+        blocking.check(loginName, clientAddress);
         Optional<Users.Credentials> found = request.username().isPresent()
                 ? users.credentialsByUsername(request.username().get())
                 : request.email().flatMap(users::credentialsByEmail);
         String storedHash = found.map(Users.Credentials::passwordHash).orElse(null);
         if (!checkPassword(request.passwordDigest().get(), storedHash) || found.isEmpty()) {
+            if (loginName != null) {
+                blocking.failed(loginName, clientAddress);
+            }
             throw unauthorized();
         }
         String userId = found.get().userId();
@@ -74,6 +88,18 @@ public class Logins {
         } finally {
             checks.release();
         }
+    }
+
+    /**
+     * A password login refused by one of Rocket.Chat's {@code Accounts.validateLoginAttempt} rules (a deactivated
+     * user, a blocked address or name): 401 with the rule's error and message.
+     */
+    static ApiError refusedAttempt(String error, String message) {
+        return ApiError.withBody(401, ApiError.failure()
+                .add("error", error)
+                .add("status", "error")
+                .add("details", Jsons.object().add("function", "Accounts.validateLoginAttempt"))
+                .add("message", message).build());
     }
 
     /** Rocket.Chat's one answer for a wrong password, an unknown user and missing fields. */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.tokenmint.platform.boundary.Audited;
+import org.tokenmint.platform.boundary.ClientAddress;
 import org.tokenmint.platform.control.Envelope;
 import org.tokenmint.platform.control.JsonBody;
 import org.tokenmint.platform.control.Jsons;
@@ -56,7 +57,7 @@ public class TokensResource {
                 (settings.secretContract() ? Contract.SECRET : Contract.DOCUMENTED).wireName());
         CreateTokenRequest request = CreateTokenRequest.parse(json, settings.secretContract());
         http.setAttribute(Audited.TARGET, auditTarget(request));
-        IssuedToken issued = tokens.createToken(request, http.getRemoteAddr());
+        IssuedToken issued = tokens.createToken(request, ClientAddress.of(http));
         http.setAttribute(Audited.TARGET, issued.userId());
         return Envelope.success(Jsons.object().add("data", Jsons.object()
                 .add("userId", issued.userId())

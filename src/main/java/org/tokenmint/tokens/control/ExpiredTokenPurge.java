@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
@@ -14,10 +15,12 @@ import org.eclipse.microprofile.config.Config;
 import org.tokenmint.platform.control.Logs;
 import org.tokenmint.platform.control.SchemaReady;
 import org.tokenmint.platform.control.Settings;
+import org.tokenmint.tokens.entity.PurgeDue;
 
 /**
  * Removes expired tokens periodically (Rocket.Chat sweeps every 10 minutes), on the server's managed scheduled
- * executor. Every node may run it: the delete is idempotent.
+ * executor, then fires {@link PurgeDue} so that other features purge their aged rows on the same schedule (failed
+ * logins no rule counts any more). Every node may run it: the deletes are idempotent.
  */
 @ApplicationScoped
 public class ExpiredTokenPurge {
@@ -32,6 +35,9 @@ public class ExpiredTokenPurge {
 
     @Inject
     Tokens tokens;
+
+    @Inject
+    Event<PurgeDue> purgeDue;
 
     private ScheduledFuture<?> schedule;
 
@@ -52,6 +58,11 @@ public class ExpiredTokenPurge {
         } catch (RuntimeException e) {
             // A lost database must not end the schedule: the next run tries again.
             LOG.log(Level.WARNING, "Purging expired login tokens failed", e);
+        }
+        try {
+            purgeDue.fire(new PurgeDue());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Purging aged rows of other features failed", e);
         }
     }
 
