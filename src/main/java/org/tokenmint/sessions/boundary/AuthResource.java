@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.tokenmint.platform.boundary.Audited;
 import org.tokenmint.platform.boundary.ClientAddress;
 import org.tokenmint.platform.boundary.PublicRoute;
 import org.tokenmint.platform.boundary.RateLimited;
@@ -46,8 +47,13 @@ public class AuthResource {
     @Path("login")
     @PublicRoute
     @RateLimited
+    @Audited("login")
     public JsonObject login(JsonObject json) {
-        Logins.Session session = logins.login(LoginRequest.parse(json), ClientAddress.of(http));
+        LoginRequest request = LoginRequest.parse(json);
+        http.setAttribute(Audited.CONTRACT, request.resume().isPresent() ? "resume" : "password");
+        http.setAttribute(Audited.TARGET, auditTarget(request));
+        Logins.Session session = logins.login(request, ClientAddress.of(http));
+        http.setAttribute(Audited.TARGET, session.user().id());
         return Envelope.success(Jsons.object()
                 .add("status", "success")
                 .add("data", Jsons.object()
@@ -57,6 +63,19 @@ public class AuthResource {
     }
 
     /** Revokes the presented token only. Rocket.Chat's answer carries no {@code success} key. */
+    /**
+     * The login name as sent, for a refusal's audit line: {@code username:<name>} or {@code email:<address>}, cut at
+     * 64 characters; never a resume token, which logs in.
+     */
+    private static String auditTarget(LoginRequest request) {
+        if (request.resume().isPresent()) {
+            return null;
+        }
+        String named = request.username().map(name -> "username:" + name)
+                .or(() -> request.email().map(address -> "email:" + address)).orElse(null);
+        return named == null || named.length() <= 64 ? named : named.substring(0, 64);
+    }
+
     @POST
     @Path("logout")
     public JsonObject logout() {
