@@ -1099,7 +1099,10 @@ def trial_shutdown():
 
 # Plain-text lines a node's console may carry besides its JSON lines: bin/run's and db-setup's own, and what WildFly's
 # launcher script prints before the JVM logs anything (its banner) or when it is signalled.
+# Payara Micro also prints one line of its own to standard output when its JDBC pool is looked up
+# ("JdbcRuntimeExtension, getAllSystemRAResourcesAndPools = [...]"), outside its logger.
 PLAIN_LINE = re.compile(r"^(run: |db-setup: |=+$|\s*$|  JBoss Bootstrap Environment$|  JBOSS_HOME: |  JAVA: |  JAVA_OPTS: |"
+                        r"JdbcRuntimeExtension,  getAllSystemRAResourcesAndPools = |"
                         r"\*\*\* JBossAS process \(\d+\) received (TERM|KILL|INT) signal \*\*\*$)")
 
 

@@ -24,6 +24,14 @@ public final class Logs {
 
     public static final String REQUEST_ID = "requestId";
 
+    /**
+     * Whether records may carry the fields as a map parameter: not under JBoss LogManager (WildFly), which prints the
+     * MDC instead and would run any record with parameters through {@code MessageFormat}, so that a client's text in
+     * a message ({@code ${jndi:...}}) made it fail. Payara formats a message only when it holds {@code {0}.
+     */
+    private static final boolean MAP_PARAMETERS = !java.util.logging.LogManager.getLogManager().getClass().getName()
+            .startsWith("org.jboss.logmanager");
+
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
     private Logs() {
@@ -51,8 +59,8 @@ public final class Logs {
     }
 
     /**
-     * One audit line at INFO: {@code event} and the fields (in this order) as fields of the JSON line, and the same as
-     * {@code key=value} text in its message for a reader without JSON. Never pass a token, hash, password or secret.
+     * One audit line at INFO: {@code event} and the fields (in this order) as fields of the JSON line; its message is
+     * {@code <event> <outcome>}. Never pass a token, hash, password or secret.
      */
     public static void audit(Logger logger, String event, Map<String, String> fields) {
         if (!logger.isLoggable(Level.INFO)) {
@@ -61,17 +69,16 @@ public final class Logs {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("event", event);
         fields.forEach((key, value) -> all.put(key, value == null ? "-" : value));
-        StringBuilder text = new StringBuilder(event);
-        all.forEach((key, value) -> {
-            if (!"event".equals(key)) {
-                text.append(' ').append(key).append('=').append(value);
-            }
-        });
+        // The message names the event and its outcome only: the fields carry what a client sent (a login name), which
+        // must never reach a formatter's pattern.
+        String text = event + " " + all.getOrDefault("outcome", "-");
         all.keySet().forEach(key -> MDC.put(key, all.get(key)));
         try {
-            LogRecord record = new LogRecord(Level.INFO, text.toString());
+            LogRecord record = new LogRecord(Level.INFO, text);
             record.setLoggerName(logger.getName());
-            record.setParameters(new Object[] {Collections.unmodifiableMap(all)});
+            if (MAP_PARAMETERS) {
+                record.setParameters(new Object[] {Collections.unmodifiableMap(all)});
+            }
             logger.log(record);
         } finally {
             all.keySet().forEach(MDC::remove);
@@ -81,7 +88,7 @@ public final class Logs {
     /** Adds the request id to a record's parameters as a map (Payara's JSON fields); messages stay as they are. */
     static void tag(LogRecord record) {
         String id = CURRENT.get();
-        if (id == null) {
+        if (id == null || !MAP_PARAMETERS) {
             return;
         }
         Object[] parameters = record.getParameters();

@@ -79,7 +79,7 @@ public class LogsTest {
         Logs.audit(Logs.of(LogsTest.class), "mint", fields);
         LogRecord record = written.get(0);
         assertEquals(Level.INFO, record.getLevel());
-        assertEquals("mint outcome=refused caller=-", record.getMessage());
+        assertEquals("mint refused", record.getMessage());
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("event", "mint");
         expected.put("outcome", "refused");
