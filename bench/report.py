@@ -9,7 +9,14 @@ rows = [json.loads(line) for line in open(results_path) if line.strip()]
 
 
 def runs(name, conns):
-    return [r["result"] for r in rows if r["name"] == name and r["conns"] == conns]
+    return [r["result"] for r in rows if r["name"] == name and (conns is None or r["conns"] == conns)]
+
+
+def cpu_per_request(name, conns):
+    """Median Java CPU per request in microseconds, from the server's CPU time over each wrk run."""
+    per = [r["cpu_s"] * 1e6 / r["result"]["requests"] for r in rows
+           if r["name"] == name and r["conns"] == conns and "cpu_s" in r and r["result"]["requests"]]
+    return statistics.median(per) if per else None
 
 
 def wrk(name, conns):
@@ -24,6 +31,7 @@ def wrk(name, conns):
         "p99_ms": statistics.median(r["p99_us"] for r in found) / 1000,
         "errors": errors,
         "runs": len(found),
+        "java_cpu_us": cpu_per_request(name, conns),
     }
 
 
@@ -33,8 +41,9 @@ def pgbench(name, conns):
 
 
 def single(name, key):
+    """The last value recorded under that name (a phase that grows in batches records one per batch)."""
     found = [r["result"][key] for r in rows if r["name"] == name]
-    return found[0] if found else None
+    return found[-1] if found else None
 
 
 figures = {}
@@ -48,27 +57,39 @@ for label, name, conns in [
     ("POST users.createToken", "createToken", 64),
     ("GET me, 10^6 tokens", "me_1e6", 16),
     ("POST users.createToken, 10^6 tokens", "createToken_1e6", 16),
+    ("GET me, 10^7 tokens", "me_1e7", 16),
+    ("POST users.createToken, 10^7 tokens", "createToken_1e7", 16),
 ]:
     m = wrk(name, conns)
     if m:
         figures[f"{name}_c{conns}"] = m
-        table.append((label, conns, f"{m['rps']:.0f}", f"{m['p50_ms']:.2f}", f"{m['p99_ms']:.2f}", str(m["errors"])))
+        cpu = "" if m["java_cpu_us"] is None else f"{m['java_cpu_us']:.0f}"
+        table.append((label, conns, f"{m['rps']:.0f}", f"{m['p50_ms']:.2f}", f"{m['p99_ms']:.2f}", str(m["errors"]), cpu))
 for label, name, conns in [
     ("pgbench: createToken's SQL", "sql_createToken", 1),
     ("pgbench: createToken's SQL", "sql_createToken", 16),
     ("pgbench: createToken's SQL", "sql_createToken", 64),
     ("pgbench: authentication's SQL", "sql_auth", 16),
+    ("anchor (pg-limit): mint.sql", "anchor_mint", 16),
+    ("anchor (pg-limit): auth.sql", "anchor_auth", 16),
 ]:
     m = pgbench(name, conns)
     if m:
         figures[f"{name}_c{conns}"] = m
-        table.append((label, conns, f"{m['tps']:.0f}", "", "", ""))
+        table.append((label, conns, f"{m['tps']:.0f}", "", "", "", ""))
+bcrypt_runs = [r for r in rows if r["name"] == "bcrypt"]
+if bcrypt_runs:
+    threads = bcrypt_runs[0]["conns"]
+    m = pgbench("bcrypt", None)
+    m["threads"] = threads
+    figures["bcrypt"] = m
+    table.append(("bcrypt alone, cost 10 (threads)", threads, f"{m['tps']:.1f}", "", "", "", ""))
 
 print()
 print(f"tokenmint benchmark on {server}: medians of {reps} runs of {duration}s")
-print(f"{'what':<40} {'conns':>5} {'per second':>11} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+print(f"{'what':<40} {'conns':>5} {'per second':>11} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'Java us/req':>11}")
 for row in table:
-    print(f"{row[0]:<40} {row[1]:>5} {row[2]:>11} {row[3]:>8} {row[4]:>8} {row[5]:>7}")
+    print(f"{row[0]:<40} {row[1]:>5} {row[2]:>11} {row[3]:>8} {row[4]:>8} {row[5]:>7} {row[6]:>11}")
 print()
 
 
@@ -81,10 +102,15 @@ def get(key, field):
 
 
 ratios = [
+    ("createToken_c16_vs_anchor_mint", ratio(get("createToken_c16", "rps"), get("anchor_mint_c16", "tps")), ">=0.60", 0.60, "min"),
+    ("me_c16_vs_anchor_auth", ratio(get("me_c16", "rps"), get("anchor_auth_c16", "tps")), "info", None, None),
+    ("login_c16_vs_bcrypt", ratio(get("login_c16", "rps"), get("bcrypt", "tps")), ">=0.90", 0.90, "min"),
     ("createToken_c16_vs_sql", ratio(get("createToken_c16", "rps"), get("sql_createToken_c16", "tps")), ">=0.50", 0.50, "min"),
     ("me_c16_vs_info", ratio(get("me_c16", "rps"), get("info_c16", "rps")), ">=0.60", 0.60, "min"),
     ("createToken_c16_1e6_vs_1e5", ratio(get("createToken_1e6_c16", "rps"), get("createToken_c16", "rps")), ">=0.90", 0.90, "min"),
     ("me_c16_1e6_vs_1e5", ratio(get("me_1e6_c16", "rps"), get("me_c16", "rps")), ">=0.90", 0.90, "min"),
+    ("createToken_c16_1e7_vs_1e5", ratio(get("createToken_1e7_c16", "rps"), get("createToken_c16", "rps")), "info", None, None),
+    ("me_c16_1e7_vs_1e5", ratio(get("me_1e7_c16", "rps"), get("me_c16", "rps")), "info", None, None),
     ("createToken_c16_p99_over_p50", ratio(get("createToken_c16", "p99_ms"), get("createToken_c16", "p50_ms")), "<=4.00", 4.0, "max"),
     ("createToken_c1_vs_sql", ratio(get("createToken_c1", "rps"), get("sql_createToken_c1", "tps")), "info", None, None),
     ("createToken_c64_vs_sql", ratio(get("createToken_c64", "rps"), get("sql_createToken_c64", "tps")), "info", None, None),
@@ -105,15 +131,23 @@ for key, m in figures.items():
         print(f"FIGURE {key}_throughput {m['rps']:.0f} req/s")
         print(f"FIGURE {key}_p50 {m['p50_ms']:.2f} ms")
         print(f"FIGURE {key}_p99 {m['p99_ms']:.2f} ms")
+        if m.get("java_cpu_us") is not None:
+            print(f"FIGURE {key}_java_cpu {m['java_cpu_us']:.0f} us/request")
+    elif key == "bcrypt":
+        print(f"FIGURE bcrypt_throughput {m['tps']:.1f} checks/s")
     else:
         print(f"FIGURE {key}_throughput {m['tps']:.0f} tx/s")
 print(f"FIGURE errors_and_non_2xx {errors} responses")
-stored = single("stored_tokens_grown", "value")
+stored = single("stored_tokens_1e6", "value")
+stored_big = single("stored_tokens_1e7", "value")
 rss = single("server_rss", "kb")
 print(f"FIGURE stored_tokens_grown {stored} rows")
+if stored_big:
+    print(f"FIGURE stored_tokens_grown_1e7 {stored_big} rows")
 print(f"FIGURE server_rss {rss / 1024 if rss else 0:.0f} MiB")
 report["errors"] = errors
 report["stored_tokens_grown"] = stored
+report["stored_tokens_grown_1e7"] = stored_big
 report["server_rss_mib"] = round(rss / 1024) if rss else None
 if errors:
     report["met"] = False
