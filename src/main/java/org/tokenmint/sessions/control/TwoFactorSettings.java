@@ -34,10 +34,15 @@ public class TwoFactorSettings {
 
     @PostConstruct
     void read() {
+        read(config.getOptionalValue(REMEMBER_FOR, String.class).orElse(""));
+    }
+
+    /** Reads the switches and this value of {@code RememberFor} (the default from Config when it is no number). */
+    void read(String rememberForValue) {
         on = LoginBlocking.isOn(enabled);
         fallback = LoginBlocking.isOn(passwordFallback);
-        rememberFor = Duration.ofSeconds(rememberSeconds(config.getOptionalValue(REMEMBER_FOR, String.class)
-                .orElse(""), () -> Settings.positiveInt(config, REMEMBER_FOR)));
+        rememberFor = Duration.ofSeconds(rememberSeconds(rememberForValue,
+                () -> Settings.positiveInt(config, REMEMBER_FOR)));
     }
 
     /**

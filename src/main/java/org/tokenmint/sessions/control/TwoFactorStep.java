@@ -35,7 +35,7 @@ public class TwoFactorStep {
     @Inject
     LoginBlocking blocking;
 
-    final TwoFactorMemory memory = new TwoFactorMemory(System::nanoTime);
+    TwoFactorMemory memory = new TwoFactorMemory(System::nanoTime);
 
     /**
      * Passes or throws the step's error.
@@ -44,6 +44,12 @@ public class TwoFactorStep {
      * @param code   the {@code x-2fa-code} header, or {@code null}
      */
     public void check(Caller caller, String method, String code, String clientAddress, String userAgent) {
+        check(caller, method, code, clientAddress, userAgent, methods.stream().toList());
+    }
+
+    /** As {@link #check(Caller, String, String, String, String)}, with the methods there are. */
+    void check(Caller caller, String method, String code, String clientAddress, String userAgent,
+            List<TwoFactorMethod> methods) {
         if (!settings.enabled() || caller.bypassesTwoFactor()
                 || memory.remembers(caller.tokenId(), clientAddress, userAgent)) {
             return;
