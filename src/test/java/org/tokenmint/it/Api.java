@@ -124,6 +124,16 @@ public final class Api {
         return login(username, "pw-" + username);
     }
 
+    /** The lowercase hex sha-256 of the UTF-8 text: a password as the two-factor step's password fallback wants it. */
+    public static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A username no other test uses. */
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -78,7 +78,7 @@ class OpenApiIT extends OnDefaultServer {
 
     /** Values that differ from run to run: ids, tokens, times, the version, the server's address. */
     static final Set<String> VARYING = Set.of("_id", "userId", "authToken", "createdAt", "_updatedAt", "lastLogin", "ts",
-            "version", "avatarUrl", "clientAddress", "total");
+            "version", "avatarUrl", "clientAddress", "total", "token", "lastTokenPart");
 
     /**
      * How an example is replayed: the caller, whether bob must exist first (created and logged in, so he has a token
@@ -86,33 +86,57 @@ class OpenApiIT extends OnDefaultServer {
      * extra query string, bob deactivated first. {@code skip} gives the reason an example is not replayed.
      */
     record Replay(Caller caller, boolean bob, Compare compare, String rawBody, String contentType, String extraQuery,
-            boolean deactivateBob, boolean slowBody, String skip) {
+            boolean deactivateBob, boolean slowBody, String skip, String twoFactorCode, String personalToken) {
 
         static Replay as(Caller caller, boolean bob, Compare compare) {
-            return new Replay(caller, bob, compare, null, null, null, false, false, null);
+            return new Replay(caller, bob, compare, null, null, null, false, false, null, null, null);
         }
 
         static Replay skipped(String reason) {
-            return new Replay(null, false, null, null, null, null, false, false, reason);
+            return new Replay(null, false, null, null, null, null, false, false, reason, null, null);
         }
 
         Replay raw(String body, String type) {
-            return new Replay(caller, bob, compare, body, type, extraQuery, deactivateBob, slowBody, skip);
+            return new Replay(caller, bob, compare, body, type, extraQuery, deactivateBob, slowBody, skip,
+                    twoFactorCode, personalToken);
         }
 
         Replay query(String extra) {
-            return new Replay(caller, bob, compare, rawBody, contentType, extra, deactivateBob, slowBody, skip);
+            return new Replay(caller, bob, compare, rawBody, contentType, extra, deactivateBob, slowBody, skip,
+                    twoFactorCode, personalToken);
         }
 
         Replay deactivatingBob() {
-            return new Replay(caller, bob, compare, rawBody, contentType, extraQuery, true, slowBody, skip);
+            return new Replay(caller, bob, compare, rawBody, contentType, extraQuery, true, slowBody, skip,
+                    twoFactorCode, personalToken);
         }
 
         /** The headers announce 20 bytes of body and one comes: the server's deadline must answer. */
         Replay slow() {
-            return new Replay(caller, bob, compare, rawBody, contentType, extraQuery, deactivateBob, true, skip);
+            return new Replay(caller, bob, compare, rawBody, contentType, extraQuery, deactivateBob, true, skip,
+                    twoFactorCode, personalToken);
+        }
+
+        /** Passes the two-factor step: x-2fa-method password and the sha-256 of the caller's password. */
+        Replay twoFactor() {
+            return twoFactor(RIGHT_CODE);
+        }
+
+        /** Sends x-2fa-method password and this x-2fa-code ({@link #RIGHT_CODE}: the caller's). */
+        Replay twoFactor(String code) {
+            return new Replay(caller, bob, compare, rawBody, contentType, extraQuery, deactivateBob, slowBody, skip,
+                    code, personalToken);
+        }
+
+        /** Bob makes a personal access token of this name first. */
+        Replay withPersonalToken(String name) {
+            return new Replay(caller, bob, compare, rawBody, contentType, extraQuery, deactivateBob, slowBody, skip,
+                    twoFactorCode, name);
         }
     }
+
+    /** Stands for the sha-256 of the caller's own password in {@link Replay#twoFactor(String)}. */
+    static final String RIGHT_CODE = "<the caller's>";
 
     /** By example name, or by {@code operationId/name} for one operation. */
     static final Map<String, Replay> REPLAYS = new HashMap<>();
@@ -188,6 +212,43 @@ class OpenApiIT extends OnDefaultServer {
                     + "these bodies on the blocking server, whose limits are small"));
         }
 
+        // personal access tokens: each passes the two-factor step (but the example of its challenge), bob as the caller
+        String wrongCode = "0".repeat(64);
+        for (String op : List.of("generatePersonalAccessToken", "regeneratePersonalAccessToken",
+                "removePersonalAccessToken")) {
+            boolean named = !op.startsWith("generate");
+            Replay success = Replay.as(Caller.BOB, true, op.startsWith("remove") ? Compare.EXACT : Compare.SHAPE)
+                    .twoFactor();
+            REPLAYS.put(op + "/success", named ? success.withPersonalToken("ci-bot") : success);
+            REPLAYS.put(op + "/totpRequired", Replay.as(Caller.BOB, true, Compare.EXACT));
+            REPLAYS.put(op + "/tokenNameRequired", Replay.as(Caller.BOB, true, Compare.EXACT).twoFactor());
+            REPLAYS.put(op + "/notAuthorized", Replay.skipped("needs a caller without create-personal-access-tokens, "
+                    + "which admin and user hold by default; PersonalTokensIT checks it with a user of role bot only"));
+            REPLAYS.put(op + "/invalidJson", Replay.as(Caller.ADMIN, false, Compare.EXACT).twoFactor()
+                    .raw("{\"tokenName\":", "application/json"));
+            REPLAYS.put(op + "/notAnObject", Replay.as(Caller.ADMIN, false, Compare.EXACT).twoFactor());
+            REPLAYS.put(op + "/tooLarge", Replay.as(Caller.ADMIN, false, Compare.EXACT).twoFactor()
+                    .raw("{\"tokenName\":\"" + "a".repeat(64 * 1024) + "\"}", "application/json"));
+            REPLAYS.put(op + "/unsupportedMediaType", Replay.as(Caller.ADMIN, false, Compare.EXACT).twoFactor()
+                    .raw("tokenName=ci-bot", "application/x-www-form-urlencoded"));
+            if (named) {
+                REPLAYS.put(op + "/tokenDoesNotExist", Replay.as(Caller.BOB, true, Compare.EXACT).twoFactor());
+            }
+        }
+        REPLAYS.put("generatePersonalAccessToken/totpInvalid", Replay.as(Caller.BOB, true, Compare.EXACT)
+                .twoFactor(wrongCode));
+        REPLAYS.put("generatePersonalAccessToken/tokenExists", Replay.as(Caller.BOB, true, Compare.EXACT).twoFactor()
+                .withPersonalToken("ci-bot"));
+        REPLAYS.put("generatePersonalAccessToken/tokenNameNotAString", Replay.as(Caller.BOB, true, Compare.EXACT)
+                .twoFactor());
+        REPLAYS.put("generatePersonalAccessToken/bypassNotABoolean", Replay.as(Caller.BOB, true, Compare.EXACT)
+                .twoFactor());
+        REPLAYS.put("getPersonalAccessTokens/success", Replay.as(Caller.BOB, true, Compare.DEEP_SHAPE)
+                .withPersonalToken("ci-bot"));
+        REPLAYS.put("getPersonalAccessTokens/forbidden", Replay.skipped("needs a caller without "
+                + "create-personal-access-tokens, which admin and user hold by default; PersonalTokensIT checks it "
+                + "with a user of role bot only"));
+
         REPLAYS.put("usersCreate/success", Replay.as(Caller.ADMIN, false, Compare.SHAPE));
         for (String name : List.of("usernameTaken", "emailTaken")) {
             REPLAYS.put("usersCreate/" + name, Replay.as(Caller.ADMIN, true, Compare.EXACT));
@@ -236,6 +297,7 @@ class OpenApiIT extends OnDefaultServer {
     static final JsonObject FILE = toJson(OpenApiDocumentTest.DOC).asJsonObject();
 
     Session user;
+    String userPassword;
 
     // --- the served document
 
@@ -391,7 +453,9 @@ class OpenApiIT extends OnDefaultServer {
     @Test
     void everyExampleIsWhatTheServerAnswers() {
         JsonObject doc = FILE;
-        user = api.newUser(Api.unique("oa-user"));
+        String userName = Api.unique("oa-user");
+        user = api.newUser(userName);
+        userPassword = "pw-" + userName;
         List<String> failures = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         Set<String> used = new TreeSet<>();
@@ -454,6 +518,13 @@ class OpenApiIT extends OnDefaultServer {
             assertEquals(200, created.status(), created.body());
             bob = api.login(username, names.apply("bob-password"));
             cast.put(BOB_ID, bob.userId());
+            if (replay.personalToken() != null) {
+                Reply made = api.send(twoFactor(api.request("api/v1/users.generatePersonalAccessToken", bob)
+                        .header("Content-Type", "application/json"), names.apply("bob-password"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"tokenName\":\"" + replay.personalToken() + "\"}")));
+                assertEquals(200, made.status(), made.body());
+            }
             if (replay.deactivateBob()) {
                 Reply deactivated = api.post("api/v1/users.setActiveStatus", admin,
                         "{\"userId\":\"" + bob.userId() + "\",\"activeStatus\":false}");
@@ -511,6 +582,16 @@ class OpenApiIT extends OnDefaultServer {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        if (replay.twoFactorCode() != null) {
+            String password = switch (replay.caller()) {
+                case ADMIN -> Api.ADMIN_PASSWORD;
+                case BOB -> names.apply("bob-password");
+                case USER -> userPassword;
+                case NONE -> "";
+            };
+            request.header("x-2fa-method", "password").header("x-2fa-code",
+                    replay.twoFactorCode().equals(RIGHT_CODE) ? Api.sha256Hex(password) : replay.twoFactorCode());
+        }
         request.method(method.toUpperCase(Locale.ROOT), body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
         Reply reply = replay.slowBody() ? slowBody(path) : api.send(request);
@@ -531,6 +612,11 @@ class OpenApiIT extends OnDefaultServer {
         String mismatch = shape("$", Json.createReader(new StringReader(wanted)).readValue(), actual,
                 replay.compare() == Compare.DEEP_SHAPE);
         return mismatch == null ? null : mismatch + "\n    answered " + reply.body() + "\n    documented " + wanted;
+    }
+
+    /** The two-factor headers of the password fallback for this password. */
+    static HttpRequest.Builder twoFactor(HttpRequest.Builder request, String password) {
+        return request.header("x-2fa-method", "password").header("x-2fa-code", Api.sha256Hex(password));
     }
 
     /**

@@ -28,6 +28,27 @@ public enum Denial {
             return ApiError.of(NOT_AUTHORIZED_CODE, NOT_AUTHORIZED_REASON);
         }
     },
+    /** users.generatePersonalAccessToken without create-personal-access-tokens. */
+    GENERATE_PERSONAL_TOKEN {
+        @Override
+        public ApiError error() {
+            return personalTokens("personalAccessTokens:generateToken");
+        }
+    },
+    /** users.regeneratePersonalAccessToken without create-personal-access-tokens. */
+    REGENERATE_PERSONAL_TOKEN {
+        @Override
+        public ApiError error() {
+            return personalTokens("personalAccessTokens:regenerateToken");
+        }
+    },
+    /** users.removePersonalAccessToken without create-personal-access-tokens. */
+    REMOVE_PERSONAL_TOKEN {
+        @Override
+        public ApiError error() {
+            return personalTokens("personalAccessTokens:removeToken");
+        }
+    },
     /** users.create without create-user. */
     ADD_USER {
         @Override
@@ -74,6 +95,11 @@ public enum Denial {
 
     static final String NOT_AUTHORIZED_CODE = "error-not-authorized";
     static final String NOT_AUTHORIZED_REASON = "Not authorized";
+
+    /** The personal-token methods' refusal: 400 not-authorized (not error-not-authorized) with the method. */
+    static ApiError personalTokens(String method) {
+        return ApiError.of("not-authorized", "Not Authorized", Jsons.object().add("method", method));
+    }
 
     public abstract ApiError error();
 }

@@ -57,7 +57,9 @@ public class AuditLine implements ContainerResponseFilter {
         fields.put("error", success ? null : error(response.getEntity()));
         fields.put("caller", caller.isAuthenticated() ? caller.userId() : null);
         fields.put("target", (String) request.getProperty(Audited.TARGET));
-        fields.put("contract", (String) request.getProperty(Audited.CONTRACT));
+        Object contract = request.getProperty(Audited.CONTRACT);
+        fields.put("contract", contract != null ? (String) contract
+                : audited.contract().isEmpty() ? null : audited.contract());
         fields.put("client", ClientAddress.of(http));
         Logs.audit(LOG, audited.value(), fields);
         metrics.counter("tokenmint." + audited.value() + "s", "Answers of the " + audited.value() + " route",

@@ -19,4 +19,7 @@ public @interface Audited {
     String CONTRACT = "org.tokenmint.audit.contract";
 
     String value();
+
+    /** The contract written when the route names none in {@link #CONTRACT} (a route with only one). */
+    String contract() default "";
 }

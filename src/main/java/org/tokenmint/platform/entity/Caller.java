@@ -9,10 +9,17 @@ public class Caller {
 
     private Profile profile;
     private long tokenId;
+    private boolean bypassTwoFactor;
 
     public void authenticate(Profile profile, long tokenId) {
+        authenticate(profile, tokenId, false);
+    }
+
+    /** As {@link #authenticate(Profile, long)}, for a token that skips the two-factor step (a personal one). */
+    public void authenticate(Profile profile, long tokenId, boolean bypassTwoFactor) {
         this.profile = profile;
         this.tokenId = tokenId;
+        this.bypassTwoFactor = bypassTwoFactor;
     }
 
     public boolean isAuthenticated() {
@@ -30,6 +37,11 @@ public class Caller {
     /** The authenticated user as read with the token, this request's view of them. */
     public Profile profile() {
         return profile;
+    }
+
+    /** Whether the token this request presented was made with {@code bypassTwoFactor: true}. */
+    public boolean bypassesTwoFactor() {
+        return bypassTwoFactor;
     }
 
     /** The row id of the login token this request presented. */

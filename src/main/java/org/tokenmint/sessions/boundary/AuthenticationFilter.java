@@ -50,7 +50,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             request.abortWith(new ApiErrorMapper().toResponse(ApiError.unauthorized()));
             return;
         }
-        caller.authenticate(token.get().user(), token.get().tokenId());
+        caller.authenticate(token.get().user(), token.get().tokenId(), token.get().bypassTwoFactor());
     }
 
     static boolean isPublic(Method method) {

@@ -40,7 +40,7 @@ public class TokenAudits {
         String where = where(query, params);
         Query select = em.createNativeQuery("SELECT a.id, a.minted_at, a.caller_id, cu.username, a.target_id, "
                 + "tu.username, a.contract, a.client_address, "
-                + "(t.id IS NOT NULL AND t.issued_at > ? AND coalesce(tu.active, false))" + FROM + where
+                + "(t.id IS NOT NULL AND (t.personal OR t.issued_at > ?) AND coalesce(tu.active, false))" + FROM + where
                 + " ORDER BY a.minted_at DESC, a.id DESC");
         select.setParameter(1, Timestamp.from(tokens.cutoff()));
         bind(select, params, 2);

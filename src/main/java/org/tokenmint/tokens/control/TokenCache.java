@@ -52,8 +52,8 @@ public final class TokenCache {
     }
 
     /**
-     * The cached token of this user with this hash, if it is still unexpired (issued after {@code cutoff}) and the
-     * lease holds; {@code null} means "ask the database".
+     * The cached token of this user with this hash, if it is still unexpired (personal, or issued after
+     * {@code cutoff}) and the lease holds; {@code null} means "ask the database".
      */
     public LiveToken find(String userId, String hash, Instant cutoff) {
         if (!leased()) {
@@ -64,7 +64,7 @@ public final class TokenCache {
         if (entry == null || nanoClock.getAsLong() - entry.storedAt() > maxAgeNanos) {
             return null;
         }
-        return entry.token().issuedAt().isAfter(cutoff) ? entry.token() : null;
+        return entry.token().unexpiredAt(cutoff) ? entry.token() : null;
     }
 
     /** Stores a token read from the database, unless the cache changed since {@code readGeneration}. */

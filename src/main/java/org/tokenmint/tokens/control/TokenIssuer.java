@@ -21,8 +21,9 @@ import org.tokenmint.users.control.Users;
 public class TokenIssuer {
 
     /**
-     * The mint in one statement: insert the hashed token, prune the user's oldest beyond the cap (the delete sees
-     * the rows before the insert, so it keeps cap - 1 of them), and write the audit row. It answers the new token's id
+     * The mint in one statement: insert the hashed token, prune the user's oldest login tokens beyond the cap (the
+     * delete sees the rows before the insert, so it keeps cap - 1 of them; personal tokens are neither counted nor
+     * pruned), and write the audit row. It answers the new token's id
      * and how many tokens it pruned.
      */
     static final String MINT = "WITH p AS (SELECT CAST(? AS text) AS hash, CAST(? AS varchar) AS uid, "
@@ -31,7 +32,7 @@ public class TokenIssuer {
             + "new_token AS (INSERT INTO login_tokens (hashed_token, user_id, issued_at) "
             + "SELECT hash, uid, at FROM p RETURNING id), "
             + "pruned AS (DELETE FROM login_tokens WHERE id IN (SELECT id FROM login_tokens "
-            + "WHERE user_id = (SELECT uid FROM p) ORDER BY issued_at DESC, id DESC OFFSET (SELECT keep FROM p)) "
+            + "WHERE user_id = (SELECT uid FROM p) AND NOT personal ORDER BY issued_at DESC, id DESC OFFSET (SELECT keep FROM p)) "
             + "RETURNING 1), "
             + "audited AS (INSERT INTO token_audit (caller_id, target_id, token_id, minted_at, client_address, contract) "
             + "SELECT p.caller, p.uid, new_token.id, p.at, p.address, p.contract FROM p, new_token) "

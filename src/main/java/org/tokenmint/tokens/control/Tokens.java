@@ -46,7 +46,7 @@ public class Tokens {
     static final int MAX_TOKEN_LENGTH = 512;
 
     static final long LIVE_COUNT_SECONDS = 15;
-    static final String COUNT_LIVE = "SELECT count(*) FROM login_tokens WHERE issued_at > ?";
+    static final String COUNT_LIVE = "SELECT count(*) FROM login_tokens WHERE personal OR issued_at > ?";
 
     @PersistenceContext
     EntityManager em;
@@ -99,14 +99,15 @@ public class Tokens {
     }
 
     /**
-     * A live token (unexpired, its user active) with the user's profile and roles, in one statement: the whole
-     * database cost of authenticating a request. The token's hash comes last, to match a group's rows to callers.
+     * A live token (unexpired or personal, its user active) with the user's profile and roles, in one statement: the
+     * whole database cost of authenticating a request. The token's hash comes 13th, to match a group's rows to
+     * callers; whether it is personal and skips the two-factor step follow it. A personal token never expires.
      */
     static final String LIVE_TOKEN = "SELECT t.id, u.id, u.username, u.name, u.email, u.email_verified, u.status, "
             + "u.active, (SELECT string_agg(r.role_id, ',' ORDER BY r.position) FROM user_roles r "
-            + "WHERE r.user_id = u.id), u.utc_offset, u.require_password_change, t.issued_at, t.hashed_token "
-            + "FROM login_tokens t JOIN users u ON u.id = t.user_id "
-            + "WHERE t.issued_at > ? AND u.active AND t.hashed_token ";
+            + "WHERE r.user_id = u.id), u.utc_offset, u.require_password_change, t.issued_at, t.hashed_token, "
+            + "t.personal, t.bypass_two_factor FROM login_tokens t JOIN users u ON u.id = t.user_id "
+            + "WHERE (t.personal OR t.issued_at > ?) AND u.active AND t.hashed_token ";
     static final String LIVE_TOKENS_BY_HASHES = LIVE_TOKEN + "= ANY(?)";
     static final String LIVE_TOKEN_BY_HASH = LIVE_TOKEN + "= ?";
 
@@ -163,7 +164,8 @@ public class Tokens {
         return new LiveToken(row.getLong(1), new Profile(row.getString(2), row.getString(3), row.getString(4),
                 row.getString(5), row.getBoolean(6), row.getString(7), row.getBoolean(8),
                 roles == null ? List.of() : List.of(roles.split(",")), row.getInt(10),
-                (Boolean) row.getObject(11)), row.getTimestamp(12).toInstant());
+                (Boolean) row.getObject(11)), row.getTimestamp(12).toInstant(), row.getBoolean(14),
+                row.getBoolean(15));
     }
 
     @Transactional
@@ -195,7 +197,7 @@ public class Tokens {
         return deleted;
     }
 
-    /** Deletes every expired token; requests refuse them already, this keeps the table small. */
+    /** Deletes every expired token (never a personal one); requests refuse them already, this keeps the table small. */
     @Transactional
     public int purgeExpired() {
         return em.createNamedQuery(LoginToken.DELETE_ISSUED_BEFORE).setParameter("cutoff", cutoff()).executeUpdate();

@@ -7,7 +7,9 @@ public enum Contract {
     /** users.createToken, the documented contract (CREATE_TOKENS_FOR_USERS). */
     DOCUMENTED("documented"),
     /** users.createToken, the secret contract (CREATE_TOKENS_FOR_USERS_SECRET). */
-    SECRET("secret");
+    SECRET("secret"),
+    /** A personal access token (users.generatePersonalAccessToken, users.regeneratePersonalAccessToken). */
+    PERSONAL("personal");
 
     private final String wireName;
 

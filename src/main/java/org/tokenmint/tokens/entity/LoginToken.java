@@ -22,7 +22,7 @@ import org.tokenmint.users.entity.User;
 @Table(name = "login_tokens")
 @NamedQuery(name = LoginToken.DELETE_BY_ID, query = "DELETE FROM LoginToken t WHERE t.id = :id")
 @NamedQuery(name = LoginToken.DELETE_BY_USER, query = "DELETE FROM LoginToken t WHERE t.user.id = :userId")
-@NamedQuery(name = LoginToken.DELETE_ISSUED_BEFORE, query = "DELETE FROM LoginToken t WHERE t.issuedAt <= :cutoff")
+@NamedQuery(name = LoginToken.DELETE_ISSUED_BEFORE, query = "DELETE FROM LoginToken t WHERE t.issuedAt <= :cutoff AND t.personal = false")
 public class LoginToken {
 
     public static final String DELETE_BY_ID = "LoginToken.deleteById";
@@ -43,6 +43,10 @@ public class LoginToken {
 
     @Column(name = "issued_at", nullable = false, updatable = false)
     private Instant issuedAt;
+
+    /** A personal access token: never expired, never pruned by the cap (written by the mint statements only). */
+    @Column(name = "personal", nullable = false, updatable = false)
+    private boolean personal;
 
     /** Rows are written by the mint statement (TokenIssuer); the entity maps them for JPQL deletes. */
     protected LoginToken() {

@@ -98,6 +98,11 @@ public class Users {
         return credentials("lower(username) = lower(?)", username);
     }
 
+    /** The user's id and password hash by id (the two-factor step's password fallback). */
+    public Optional<Credentials> credentialsById(String id) {
+        return MeteorIds.isWellFormed(id) ? credentials("id = ?", id) : Optional.empty();
+    }
+
     /** As {@link #credentialsByUsername}, by email. */
     public Optional<Credentials> credentialsByEmail(String email) {
         return credentials("lower(email) = lower(?)", email);

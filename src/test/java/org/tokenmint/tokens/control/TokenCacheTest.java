@@ -24,7 +24,12 @@ class TokenCacheTest {
 
     static LiveToken token(String userId, long id, Instant issuedAt) {
         return new LiveToken(id, new Profile(userId, "u" + id, "U", null, false, "offline", true, List.of("user"), 0,
-                null), issuedAt);
+                null), issuedAt, false, false);
+    }
+
+    static LiveToken personal(String userId, long id, Instant issuedAt) {
+        return new LiveToken(id, new Profile(userId, "u" + id, "U", null, false, "offline", true, List.of("user"), 0,
+                null), issuedAt, true, false);
     }
 
     void lease() {
@@ -71,6 +76,16 @@ class TokenCacheTest {
         assertNull(cache.find("A", "h1", CUTOFF));
         assertEquals(2, cache.find("A", "h2", CUTOFF).tokenId());
         assertNull(cache.find("A", "h2", CUTOFF.plusSeconds(2)), "expired since it was stored");
+    }
+
+    @Test
+    void aPersonalTokenNeverExpires() {
+        lease();
+        cache.store(cache.generation(), "p1", personal("A", 1, CUTOFF.minusSeconds(24L * 3600)));
+        assertEquals(1, cache.find("A", "p1", CUTOFF).tokenId(), "a personal token issued 91 days ago");
+        assertEquals(1, cache.find("A", "p1", NOW.plusSeconds(3650L * 24 * 3600)).tokenId(), "ten years on");
+        cache.evict("A");
+        assertNull(cache.find("A", "p1", CUTOFF), "but it is evicted like any other");
     }
 
     @Test

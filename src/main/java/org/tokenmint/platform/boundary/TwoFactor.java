@@ -1,0 +1,16 @@
+package org.tokenmint.platform.boundary;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The route asks for Rocket.Chat's two-factor step ({@code x-2fa-method}, {@code x-2fa-code}) after authentication
+ * and the rate limit, before the route runs. The step itself, and which methods it knows, live where the logins do
+ * ({@code sessions}); a route only declares that it needs it.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface TwoFactor {
+}

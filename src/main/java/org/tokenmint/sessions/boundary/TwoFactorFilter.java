@@ -1,0 +1,58 @@
+package org.tokenmint.sessions.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import org.tokenmint.platform.boundary.ApiErrorMapper;
+import org.tokenmint.platform.boundary.ClientAddress;
+import org.tokenmint.platform.boundary.TwoFactor;
+import org.tokenmint.platform.control.ApiError;
+import org.tokenmint.platform.entity.Caller;
+import org.tokenmint.sessions.control.TwoFactorStep;
+
+/**
+ * The two-factor step of every {@link TwoFactor} route, after authentication and the rate limit (its priority comes
+ * after {@link RateLimitFilter}'s) and before the route reads its body, as Rocket.Chat orders them.
+ */
+@Provider
+@ApplicationScoped
+@Priority(Priorities.AUTHENTICATION + 200)
+public class TwoFactorFilter implements ContainerRequestFilter {
+
+    public static final String METHOD = "x-2fa-method";
+    public static final String CODE = "x-2fa-code";
+
+    @Context
+    ResourceInfo resourceInfo;
+
+    @Context
+    HttpServletRequest http;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TwoFactorStep step;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Method method = resourceInfo.getResourceMethod();
+        if (method == null || !method.isAnnotationPresent(TwoFactor.class) || !caller.isAuthenticated()) {
+            return;
+        }
+        try {
+            step.check(caller, request.getHeaderString(METHOD), request.getHeaderString(CODE), ClientAddress.of(http),
+                    request.getHeaderString("User-Agent"));
+        } catch (ApiError refused) {
+            request.abortWith(new ApiErrorMapper().toResponse(refused));
+        }
+    }
+}
