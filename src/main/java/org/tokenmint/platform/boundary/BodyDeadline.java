@@ -236,10 +236,16 @@ public class BodyDeadline extends HttpFilter {
         }
     }
 
-    /** The request with its body already in memory. */
+    /**
+     * The request with its body already in memory. It hands out one stream, however often it is asked, as a servlet
+     * request does: on Payara Server 6 the JAX-RS runtime asks for the stream again as it reads, and a new stream
+     * per call gave the body's first bytes again and again (every request with a body was refused with the 413
+     * envelope). Payara Micro and WildFly ask once.
+     */
     static final class Buffered extends HttpServletRequestWrapper {
 
         private final byte[] body;
+        private ServletInputStream stream;
 
         Buffered(HttpServletRequest request, byte[] body) {
             super(request);
@@ -247,7 +253,14 @@ public class BodyDeadline extends HttpFilter {
         }
 
         @Override
-        public ServletInputStream getInputStream() {
+        public synchronized ServletInputStream getInputStream() {
+            if (stream == null) {
+                stream = open();
+            }
+            return stream;
+        }
+
+        private ServletInputStream open() {
             ByteArrayInputStream source = new ByteArrayInputStream(body);
             return new ServletInputStream() {
                 @Override
