@@ -35,6 +35,7 @@ public class Permission {
     public static final String VIEW_TOKEN_AUDIT = "view-token-audit";
     public static final String VIEW_METRICS = "view-metrics";
     public static final String MANAGE_LOGIN_BLOCKS = "manage-login-blocks";
+    public static final String IMPORT_ROCKETCHAT = "import-rocketchat";
 
     @Id
     @Column(name = "id")
