@@ -67,11 +67,11 @@ public class ImportResource {
         if (!STATUS_KEYS.containsAll(query.keySet())) {
             throw ApiError.invalidParams("must NOT have additional properties");
         }
+        Paging paging = Paging.of(query);
         String jobId = query.getFirst("jobId");
         if (jobId == null || !jobId.matches("[0-9]{1,18}")) {
             throw ApiError.invalidParams("jobId must be a job id");
         }
-        Paging paging = Paging.of(query);
         Imports.Status status = imports.status(Long.parseLong(jobId), paging.offset(), paging.count());
         Map<String, JsonObjectBuilder> counts = new TreeMap<>();
         long tokens = 0;
