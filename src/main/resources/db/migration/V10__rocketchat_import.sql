@@ -1,6 +1,6 @@
 -- Moving in from Rocket.Chat (org.tokenmint.moving): the permission to run an import, and what each import did with
--- every item of the export, one row per item, written in the same transaction as the item itself (a chunk of the
--- batch job), so a restarted job neither loses nor repeats a row.
+-- every item of the export, one row per item, written in the same transaction as the item itself; a redone chunk
+-- of a restarted job keeps the rows already there (the first outcome of an item stays).
 
 INSERT INTO permissions (id, updated_at) VALUES ('import-rocketchat', now());
 INSERT INTO permission_roles (permission_id, position, role_id) VALUES ('import-rocketchat', 0, 'admin');

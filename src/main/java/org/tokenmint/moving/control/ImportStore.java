@@ -22,7 +22,13 @@ import org.tokenmint.platform.control.Database;
 /**
  * What an import writes, in plain SQL: users with their roles and tokens (one statement each, idempotent: a user
  * whose id, username or email exists is left as it is), roles, permission assignments, and the outcome of every
- * item. Inside the batch job's chunk transaction these statements join it.
+ * item (the first outcome recorded for an item stays).
+ *
+ * <p>Every entry point runs in a transaction of its own ({@code REQUIRES_NEW}), never in the batch runtime's chunk
+ * transaction: Payara's JBatch writes its checkpoint through its own job repository datasource in that transaction,
+ * and a JTA transaction takes only one non-XA resource. So a chunk's users and outcomes commit just before the
+ * runtime saves its checkpoint; a job that fails between the two redoes that chunk when restarted, where the inserts
+ * skip the users already written and the outcomes already recorded stay as they were.
  */
 @ApplicationScoped
 public class ImportStore {
@@ -59,8 +65,27 @@ public class ImportStore {
     @Inject
     Database db;
 
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Set<String> roleIds() {
+        return existingRoleIds();
+    }
+
+    private Set<String> existingRoleIds() {
         return new HashSet<>(db.all("SELECT id FROM roles", row -> row.getString(1)));
+    }
+
+    /** Writes (or, in a dry run, checks) a chunk of users and records the outcome of each of its records. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void chunk(String importId, List<Object> items, boolean dryRun) {
+        List<ItemOutcome> outcomes = new ArrayList<>(items.size());
+        for (Object item : items) {
+            if (item instanceof UserItem user) {
+                outcomes.add(user(user.position(), user.user(), dryRun));
+            } else {
+                outcomes.add((ItemOutcome) item);
+            }
+        }
+        record(importId, outcomes);
     }
 
     Set<String> permissionIds() {
@@ -68,7 +93,7 @@ public class ImportStore {
     }
 
     /** Writes one user (or, in a dry run, only checks) and answers what became of it. */
-    public ItemOutcome user(long position, ImportedUser user, boolean dryRun) {
+    ItemOutcome user(long position, ImportedUser user, boolean dryRun) {
         String detail = user.notes().isEmpty() ? null : String.join("; ", user.notes());
         int tokens = user.tokens().size();
         if (!dryRun) {
@@ -119,8 +144,8 @@ public class ImportStore {
         return Optional.empty();
     }
 
-    /** Records outcomes; one already recorded (a restarted chunk) is kept as it is. */
-    public void record(String importId, List<ItemOutcome> outcomes) {
+    /** Records outcomes; one already recorded (a redone chunk) is kept as it is. */
+    void record(String importId, List<ItemOutcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
@@ -153,10 +178,10 @@ public class ImportStore {
      *
      * @param expirationDays the export's {@code Accounts_LoginExpiration}, if it has one
      */
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void access(String importId, ExportFolder folder, boolean dryRun, Optional<Integer> expirationDays,
             Instant cutoff) {
-        Set<String> roles = roleIds();
+        Set<String> roles = existingRoleIds();
         record(importId, roles(folder, dryRun, roles));
         record(importId, permissions(folder, dryRun, roles));
         record(importId, List.of(ItemOutcome.of("setting", 1, "Accounts_LoginExpiration", ItemOutcome.APPLIED,

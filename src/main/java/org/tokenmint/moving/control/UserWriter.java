@@ -5,13 +5,11 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
 import java.util.List;
-import org.tokenmint.moving.entity.ItemOutcome;
 
 /**
- * Writes a chunk of users and the outcome of every record of the chunk, in the chunk's transaction: the users, their
- * outcomes and the reader's checkpoint commit together, or none of them.
+ * Writes a chunk of users and the outcome of every record of the chunk, in one transaction of their own
+ * ({@link ImportStore#chunk}); the runtime then saves the reader's checkpoint.
  */
 @Dependent
 @Named("rocketChatUserWriter")
@@ -26,14 +24,6 @@ public class UserWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         ImportJob job = ImportJob.of(context);
-        List<ItemOutcome> outcomes = new ArrayList<>(items.size());
-        for (Object item : items) {
-            if (item instanceof UserItem user) {
-                outcomes.add(store.user(user.position(), user.user(), job.dryRun()));
-            } else {
-                outcomes.add((ItemOutcome) item);
-            }
-        }
-        store.record(job.importId(), outcomes);
+        store.chunk(job.importId(), items, job.dryRun());
     }
 }
