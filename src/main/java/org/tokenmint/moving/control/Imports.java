@@ -131,8 +131,9 @@ public class Imports {
                 + "GROUP BY kind, outcome ORDER BY kind, outcome",
                 row -> new Count(row.getString(1), row.getString(2), row.getLong(3), row.getLong(4), row.getLong(5)),
                 importId);
-        String reported = "import_id = ? AND outcome NOT IN ('imported', 'would-import', 'exists', 'updated', "
-                + "'would-update', 'applied')";
+        // every item that was not simply taken over, and every one that was with something left behind (a note)
+        String reported = "import_id = ? AND (detail IS NOT NULL OR outcome NOT IN ('imported', 'would-import', "
+                + "'exists', 'updated', 'would-update', 'applied'))";
         long total = db.first("SELECT count(*) FROM import_items WHERE " + reported, row -> row.getLong(1), importId)
                 .orElse(0L);
         List<Item> items = db.all("SELECT kind, position, item_key, outcome, detail FROM import_items WHERE "
