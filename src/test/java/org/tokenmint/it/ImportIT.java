@@ -181,8 +181,8 @@ class ImportIT extends OnDefaultServer {
 
             JsonObject second = importFolder(folder, false);
             assertEquals(0, count(second, "user", "imported"), second.toString());
-            assertEquals(0, count(second, "user", "imported-without-password"));
-            assertEquals(WITH_PASSWORD + WITHOUT_PASSWORD, count(second, "user", "duplicate"));
+            assertEquals(0, count(second, "user", "imported-without-password"), second.toString());
+            assertEquals(WITH_PASSWORD + WITHOUT_PASSWORD, count(second, "user", "duplicate"), second.toString());
             assertEquals(0, second.getJsonObject("tokens").getInt("imported"));
             assertEquals(0, count(second, "role", "imported"));
             assertEquals(7, count(second, "role", "exists"));
