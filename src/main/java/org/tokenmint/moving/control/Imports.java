@@ -4,6 +4,8 @@ import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -126,6 +128,12 @@ public class Imports {
         }
         Properties parameters = execution.getJobParameters();
         String importId = parameters.getProperty(ImportJob.IMPORT_ID);
+        String batchStatus = execution.getBatchStatus().name();
+        if (batchStatus.equals("COMPLETED") && !settled(operator, jobId, importId)) {
+            // WildFly's JBeret was seen answering COMPLETED before the last chunk's outcomes could be read;
+            // so the outcomes are read only after they all are
+            batchStatus = "STARTED";
+        }
         List<Count> counts = db.all("SELECT kind, outcome, count(*), coalesce(sum(tokens), 0), "
                 + "coalesce(sum(expired_tokens), 0) FROM import_items WHERE import_id = ? "
                 + "GROUP BY kind, outcome ORDER BY kind, outcome",
@@ -142,9 +150,27 @@ public class Imports {
                         row.getString(5)),
                 importId, offset, count == 0 ? Integer.MAX_VALUE : count);
         return new Status(jobId, importId, parameters.getProperty(FOLDER_NAME),
-                Boolean.parseBoolean(parameters.getProperty(ImportJob.DRY_RUN)), execution.getBatchStatus().name(),
+                Boolean.parseBoolean(parameters.getProperty(ImportJob.DRY_RUN)), batchStatus,
                 execution.getExitStatus(), instant(execution.getCreateTime()), instant(execution.getStartTime()),
                 instant(execution.getEndTime()), counts, items, total);
+    }
+
+    /** Whether every record the users step wrote has its outcome recorded, and the access step its setting row. */
+    private boolean settled(JobOperator operator, long jobId, String importId) {
+        long written = 0;
+        for (StepExecution step : operator.getStepExecutions(jobId)) {
+            if (step.getStepName().equals("users") && step.getMetrics() != null) {
+                for (Metric metric : step.getMetrics()) {
+                    if (metric.getType() == Metric.MetricType.WRITE_COUNT) {
+                        written = metric.getValue();
+                    }
+                }
+            }
+        }
+        long recorded = db.first("SELECT count(*) FILTER (WHERE kind = 'user'), count(*) FILTER (WHERE kind = 'setting') "
+                + "FROM import_items WHERE import_id = ?", row -> row.getLong(1) >= 0 && row.getLong(2) > 0
+                        ? row.getLong(1) : -1L, importId).orElse(-1L);
+        return recorded >= written;
     }
 
     private static Instant instant(Date date) {
