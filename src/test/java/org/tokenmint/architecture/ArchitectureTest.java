@@ -22,7 +22,7 @@ import org.tokenmint.platform.control.LogsTest;
 class ArchitectureTest {
 
     static final String ROOT = "org.tokenmint";
-    static final List<String> FEATURES = List.of("sessions", "tokens", "users", "access");
+    static final List<String> FEATURES = List.of("moving", "sessions", "tokens", "users", "access");
 
     /** The production classes, read from where they were compiled (scanning every jar for the package is slow). */
     static final JavaClasses PRODUCTION = new ClassFileImporter().importPath(classesOf(JaxRsActivator.class));

@@ -248,6 +248,17 @@ class OpenApiIT extends OnDefaultServer {
         REPLAYS.put("getPersonalAccessTokens/forbidden", Replay.skipped("needs a caller without "
                 + "create-personal-access-tokens, which admin and user hold by default; PersonalTokensIT checks it "
                 + "with a user of role bot only"));
+        REPLAYS.put("importStart/success", Replay.skipped("starts a job on an export folder on the server; ImportIT "
+                + "writes exports under the import directory, starts real imports and checks this answer"));
+        REPLAYS.put("importStart/invalidExport", Replay.skipped("needs an empty folder under the server's import "
+                + "directory; ImportIT makes one and checks this body"));
+        REPLAYS.put("importStart/notConfigured", Replay.skipped("needs a server without TOKENMINT_IMPORT_DIR, and the "
+                + "default server has one; ImportsTest checks this refusal"));
+        REPLAYS.put("importStart/invalidFolder", Replay.as(Caller.ADMIN, false, Compare.EXACT));
+        REPLAYS.put("importStatus/success", Replay.skipped("needs the id of a job that ran; ImportIT follows every "
+                + "import through this route"));
+        REPLAYS.put("importStatus/notFound", Replay.as(Caller.ADMIN, false, Compare.EXACT));
+        REPLAYS.put("importStatus/invalidJobId", Replay.as(Caller.ADMIN, false, Compare.EXACT));
 
         REPLAYS.put("usersCreate/success", Replay.as(Caller.ADMIN, false, Compare.SHAPE));
         for (String name : List.of("usernameTaken", "emailTaken")) {
