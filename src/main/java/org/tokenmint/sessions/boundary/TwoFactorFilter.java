@@ -7,10 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import java.lang.reflect.Method;
 import org.tokenmint.platform.boundary.ApiErrorMapper;
 import org.tokenmint.platform.boundary.ClientAddress;
 import org.tokenmint.platform.boundary.TwoFactor;
@@ -20,8 +18,10 @@ import org.tokenmint.sessions.control.TwoFactorStep;
 
 /**
  * The two-factor step of every {@link TwoFactor} route, after authentication and the rate limit (its priority comes
- * after {@link RateLimitFilter}'s) and before the route reads its body, as Rocket.Chat orders them.
+ * after {@link RateLimitFilter}'s) and before the route reads its body, as Rocket.Chat orders them. Bound by name: JAX-RS
+ * runs it for {@link TwoFactor} routes only.
  */
+@TwoFactor
 @Provider
 @ApplicationScoped
 @Priority(Priorities.AUTHENTICATION + 200)
@@ -29,9 +29,6 @@ public class TwoFactorFilter implements ContainerRequestFilter {
 
     public static final String METHOD = "x-2fa-method";
     public static final String CODE = "x-2fa-code";
-
-    @Context
-    ResourceInfo resourceInfo;
 
     @Context
     HttpServletRequest http;
@@ -44,8 +41,7 @@ public class TwoFactorFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Method method = resourceInfo.getResourceMethod();
-        if (method == null || !method.isAnnotationPresent(TwoFactor.class) || !caller.isAuthenticated()) {
+        if (!caller.isAuthenticated()) {
             return;
         }
         try {
