@@ -99,7 +99,7 @@ class HealthIT extends OnDefaultServer {
         assertEquals("UP", tokenmintCheck(back).getString("status"));
         assertEquals(200, api.get("/api/v1/me", admin).status(), "the node serves again without a restart");
         // the token cache lost its connection too: the classes after this one expect it to have joined again
-        TokenCacheIT.eventually("the token cache renewed its lease after the outage", () -> Db.count(
+        Waits.eventually("the token cache renewed its lease after the outage", () -> Db.count(
                 "SELECT count(*) FROM cache_nodes WHERE acked > 0 AND lease_until > ?::timestamptz + interval '5 s'",
                 restored) > 0);
     }

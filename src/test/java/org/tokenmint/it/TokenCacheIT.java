@@ -1,19 +1,17 @@
 package org.tokenmint.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tokenmint.it.Waits.eventually;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.tokenmint.it.Api.Reply;
@@ -29,9 +27,6 @@ import org.tokenmint.it.Api.Session;
  */
 @RunAsClient
 class TokenCacheIT extends OnDefaultServer {
-
-    /** Long enough for any busy machine; a healthy server answers within milliseconds. */
-    static final long PATIENCE_MILLIS = 60_000;
 
     static String hash(String token) throws NoSuchAlgorithmException {
         return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
@@ -93,7 +88,7 @@ class TokenCacheIT extends OnDefaultServer {
             List<CompletableFuture<Reply>> logouts = new ArrayList<>();
             for (Session user : users) {
                 logouts.add(api.sendAsync(api.request("api/v1/logout", user)
-                        .timeout(Duration.ofMillis(PATIENCE_MILLIS * 3)).POST(HttpRequest.BodyPublishers.noBody())));
+                        .timeout(Waits.PATIENCE.multipliedBy(3)).POST(HttpRequest.BodyPublishers.noBody())));
             }
             eventually("every logout committed", () -> users.stream().allMatch(user -> Db.count(
                     "SELECT count(*) FROM login_tokens WHERE hashed_token = ?", hashQuietly(user.authToken())) == 0));
@@ -151,14 +146,6 @@ class TokenCacheIT extends OnDefaultServer {
             return hash(token);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void eventually(String why, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-        while (!condition.getAsBoolean()) {
-            assertFalse(System.currentTimeMillis() > deadline, why);
-            Thread.sleep(20);
         }
     }
 }
