@@ -80,6 +80,8 @@ class LoginBlockingIT {
 
     @BeforeEach
     void connect() {
+        blockingUrl = Api.loopback(blockingUrl);
+        defaultUrl = Api.loopback(defaultUrl);
         api = new Api(blockingUrl);
     }
 

@@ -122,6 +122,10 @@ class PersonalTokensIT {
 
     @BeforeEach
     void connect() {
+        defaultUrl = Api.loopback(defaultUrl);
+        blockingUrl = Api.loopback(blockingUrl);
+        gateOffUrl = Api.loopback(gateOffUrl);
+        limitsUrl = Api.loopback(limitsUrl);
         api = client(defaultUrl);
     }
 
