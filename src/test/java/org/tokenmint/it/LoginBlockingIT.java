@@ -3,6 +3,7 @@ package org.tokenmint.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tokenmint.it.Waits.eventually;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -80,6 +80,8 @@ class LoginBlockingIT {
 
     @BeforeEach
     void connect() {
+        blockingUrl = Api.loopback(blockingUrl);
+        defaultUrl = Api.loopback(defaultUrl);
         api = new Api(blockingUrl);
     }
 
@@ -348,16 +350,5 @@ class LoginBlockingIT {
         ageName(old, Duration.ofSeconds(361));
         eventually("the purge deleted the old failure", () -> failuresOfName(old) == 0);
         assertEquals(1, failuresOfName(recent), "a failure a block could still count stays");
-    }
-
-    /** Polls until the condition holds; the deadline only stops a broken server from hanging the build. */
-    static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never: " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -24,7 +24,7 @@ class MetricsIT extends OnDefaultServer {
     }
 
     /** The value of one sample, by its full name and labels as Prometheus prints them; 0 when absent. */
-    private static double sample(String text, String name, String labels) {
+    static double sample(String text, String name, String labels) {
         Matcher line = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
                 .matcher(text);
         while (line.find()) {

@@ -39,7 +39,7 @@ import org.tokenmint.it.Api.Session;
  * token, address and user agent).
  *
  * <p>The waits on notifications (a row changed in SQL) and on the purge are bounded only so that a broken server fails
- * the test instead of hanging it ({@link TokenCacheIT#eventually}); no assertion depends on how fast the machine is.
+ * the test instead of hanging it ({@link Waits#eventually}); no assertion depends on how fast the machine is.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -122,6 +122,10 @@ class PersonalTokensIT {
 
     @BeforeEach
     void connect() {
+        defaultUrl = Api.loopback(defaultUrl);
+        blockingUrl = Api.loopback(blockingUrl);
+        gateOffUrl = Api.loopback(gateOffUrl);
+        limitsUrl = Api.loopback(limitsUrl);
         api = client(defaultUrl);
     }
 
@@ -358,10 +362,10 @@ class PersonalTokensIT {
         // 91 days ago, on the database's clock: the login token is past the 90 days of the default server
         assertEquals(2, Db.update("UPDATE login_tokens SET issued_at = now() - interval '91 days' WHERE user_id = ?",
                 hal.session().userId()));
-        TokenCacheIT.eventually("the expired login token is refused", () -> me(api, hal.session()) == 401);
+        Waits.eventually("the expired login token is refused", () -> me(api, hal.session()) == 401);
         assertEquals(200, me(api, pat), "the personal token never expires");
         // the default server purges every second
-        TokenCacheIT.eventually("the purge deleted the expired login token", () -> Db.count(
+        Waits.eventually("the purge deleted the expired login token", () -> Db.count(
                 "SELECT count(*) FROM login_tokens WHERE user_id = ? AND NOT personal", hal.session().userId()) == 0);
         assertEquals(1, Db.count("SELECT count(*) FROM login_tokens WHERE user_id = ? AND personal",
                 hal.session().userId()));

@@ -30,6 +30,7 @@ abstract class ServerIT {
 
     @BeforeEach
     void connectAsAdmin() {
+        base = Api.loopback(base);
         api = new Api(base);
         admin = ADMINS.computeIfAbsent(getClass().getName() + " " + base, key -> api.admin());
         api.useAdmin(admin);
