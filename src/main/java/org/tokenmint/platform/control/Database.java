@@ -86,6 +86,28 @@ public class Database {
         });
     }
 
+    /**
+     * Runs the statements sent together (their parameters numbered across all of them) and reads the first row of the
+     * last one. They take one round trip; outside a transaction they also commit together: pgjdbc sends them before one
+     * Sync, and PostgreSQL runs what comes before a Sync as one implicit transaction, each statement with a snapshot of
+     * its own (read committed).
+     */
+    public <T> Optional<T> lastFirst(List<String> statements, Row<T> reader, Object... params) {
+        String sql = String.join("; ", statements);
+        return onConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, params);
+                statement.execute();
+                for (int i = 1; i < statements.size(); i++) {
+                    statement.getMoreResults();
+                }
+                try (ResultSet rows = statement.getResultSet()) {
+                    return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** Runs a statement that returns no rows (insert, update, delete) and answers how many rows it changed. */
     public int update(String sql, Object... params) {
         return onConnection(connection -> {

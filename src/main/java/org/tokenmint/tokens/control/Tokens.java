@@ -207,7 +207,8 @@ public class Tokens {
      * users.createToken after authentication and body parsing. tokenmint departs from Rocket.Chat's order so that
      * no caller learns which users exist: a target named at all, then the gate (documented) or the secret, then the
      * permission for a target that is not the caller (decided without a lookup), and only then, in the target's turn
-     * on this node ({@link MintTurns}), one transaction that looks the target up and locks its row, then mints. A
+     * on this node ({@link MintTurns}), one transaction that looks the target up and locks its row, then mints (one round
+     * trip: {@link TokenIssuer#issueNamed}). A
      * caller who may not mint never causes a lookup or a lock, and no check holds a pooled connection. The permission
      * depends on the target and comes after the gate, so it is checked in the body, not by an annotation (see
      * {@code PermissionInterceptor}).
@@ -225,13 +226,18 @@ public class Tokens {
             permissions.requireHere(caller, Permission.USER_GENERATE_ACCESS_TOKEN, denial);
         }
         String callerId = caller.userId();
-        return turns.inTurn(target.value(), () -> issuer.issueNamed(target, request.contract(), callerId,
-                clientAddress, targetId -> {
-                    if (forSelf && !targetId.equals(callerId)) {
-                        // The name matched the caller's in Java but the database resolved another user.
-                        permissions.requireHere(caller, Permission.USER_GENERATE_ACCESS_TOKEN, denial);
-                    }
-                }));
+        if (forSelf && !target.byId()) {
+            // The name matched the caller's in Java; should the database resolve it to another user, that user needs
+            // the permission too.
+            return turns.inTurn(target.value(), () -> issuer.issueNamedChecked(target, request.contract(), callerId,
+                    clientAddress, targetId -> {
+                        if (!targetId.equals(callerId)) {
+                            permissions.requireHere(caller, Permission.USER_GENERATE_ACCESS_TOKEN, denial);
+                        }
+                    }));
+        }
+        return turns.inTurn(target.value(),
+                () -> issuer.issueNamed(target, request.contract(), callerId, clientAddress));
     }
 
     Instant cutoff() {

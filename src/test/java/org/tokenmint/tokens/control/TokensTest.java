@@ -61,6 +61,15 @@ class TokensTest {
         };
         tokens.turns = new MintTurns();
         TokenIssuer issuer = new TokenIssuer() {
+            /** The one-round-trip path: the lookup the database would make, then the mint. */
+            @Override
+            public IssuedToken issueNamed(CreateTokenRequest.Target target, Contract contract, String callerId,
+                    String clientAddress) {
+                String userId = (target.byId() ? users.lockById(target.value())
+                        : users.lockByUsername(target.value())).orElseThrow(ApiError::invalidUser);
+                return issueLocked(userId, contract, callerId, clientAddress);
+            }
+
             @Override
             public IssuedToken issueLocked(String userId, Contract contract, String callerId, String clientAddress) {
                 mints.add(contract.name().toLowerCase() + ":" + userId + " by " + callerId);
