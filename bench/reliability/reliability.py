@@ -21,12 +21,13 @@ import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import (ROOT, TMP, PG_PORT, SECRETS, Client, Node, ApiError, figure, require, info, note, log, say,
+                    token_hash,
                     pct, median, login, mint, me, create_user, parallel, psql, pg_ctl, postmaster_pid, children,
                     quote_list, RESULTS, FIGURES)
 import hostile
 
-ORDER = ["timing", "races", "stale", "hostile", "restart", "freeze", "deadpeer", "slow", "memory", "kill", "health",
-         "shutdown", "logs", "secrets"]
+ORDER = ["timing", "races", "stale", "hostile", "restart", "freeze", "deadpeer", "slow", "memory", "kill", "import",
+         "health", "shutdown", "logs", "secrets"]
 CAP = 50
 LEASE_S = 5.0
 
@@ -45,6 +46,8 @@ NODE_ENV = {
     "DB_SETUP": "false",
     # graceful stop (bin/run): readiness DOWN and the cache lease released at SIGTERM, the server stopped this later
     "DRAIN_SECONDS": "3",
+    # the import trial's Rocket.Chat exports
+    "TOKENMINT_IMPORT_DIR": os.path.join(TMP, "imports"),
 }
 WF = Node("wildfly", "wildfly", 3101, dict(NODE_ENV, HTTPS_PORT="3444", MANAGEMENT_PORT="9992",
                                            BIND_ADDRESS="127.0.0.1"), health_port=9992)
@@ -979,6 +982,129 @@ def trial_kill():
     info("kill -9: WildFly back after", f"{boot:.1f} s")
 
 
+# ====================================================================== import
+
+IMPORT_USERS = 6000
+IMPORT_TOKENS = 10
+
+
+def write_export(folder, prefix, n, bcrypt):
+    """A Rocket.Chat export (mongoexport's JSON lines, relaxed Extended JSON) of n users of the role user and the
+    custom role <prefix>role, each with IMPORT_TOKENS live login tokens, no permissions (the import would otherwise
+    retune the cluster's). Returns {id: (username, [token hashes])} and one plain token per 500th user."""
+    os.makedirs(folder)
+    now = time.time()
+    stamp = lambda t: {"$date": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + ".000Z"}
+    expected, plain = {}, []
+    with open(os.path.join(folder, "users.json"), "w") as f:
+        for i in range(n):
+            uid = "".join(pysecrets.choice(ID_CHARS) for _ in range(17))
+            username = f"{prefix}{i:05d}"
+            tokens = [pysecrets.token_urlsafe(32) for _ in range(IMPORT_TOKENS)]
+            hashes = [token_hash(t) for t in tokens]
+            if i % 500 == 0:
+                plain.append((uid, tokens[i % IMPORT_TOKENS]))
+                SECRETS.add_token(tokens[i % IMPORT_TOKENS])
+            expected[uid] = (username, sorted(hashes))
+            f.write(json.dumps({
+                "_id": uid, "createdAt": stamp(now - 86400 * 30), "type": "user", "status": "offline",
+                "active": True, "roles": ["user", f"{prefix}role"], "name": f"Imported {username}",
+                "username": username, "emails": [{"address": f"{username}@import.example", "verified": True}],
+                "services": {"password": {"bcrypt": bcrypt},
+                             "resume": {"loginTokens": [{"when": stamp(now - 3600 - k), "hashedToken": h}
+                                                        for k, h in enumerate(hashes)]}}}) + "\n")
+    with open(os.path.join(folder, "rocketchat_roles.json"), "w") as f:
+        f.write(json.dumps({"_id": f"{prefix}role", "name": f"{prefix}role", "scope": "Users",
+                            "description": "imported by the reliability trial", "protected": False}) + "\n")
+    open(os.path.join(folder, "rocketchat_permissions.json"), "w").close()
+    return expected, plain
+
+
+def start_import(client, admin, folder):
+    r = client.call("POST", "/api/v1/tokenmint.import", {"folder": folder, "dryRun": False}, auth=admin)
+    if not r.ok():
+        raise ApiError(f"tokenmint.import {folder}: {r.status} {r.body[:300]!r} {r.error or ''}")
+    return r.json["jobId"]
+
+
+def import_status(client, admin, job):
+    r = client.call("GET", f"/api/v1/tokenmint.import.status?jobId={job}&count=0", auth=admin)
+    if not r.ok():
+        raise ApiError(f"tokenmint.import.status {job}: {r.status} {r.body[:300]!r}")
+    return r.json
+
+
+def trial_import():
+    """kill -9 of WildFly while a Rocket.Chat import is half-way, then the same folder imported again on the
+    restarted node (WildFly's job repository is in memory: the killed job is gone with the process). The data must
+    end as an uninterrupted import's: every user of the export once, with exactly its tokens and roles."""
+    prefix = "rimp"
+    if not TEMPLATE:
+        users("rimpt", 1)
+    bcrypt = psql(f"SELECT password_hash FROM users WHERE id = '{TEMPLATE['id']}'")
+    expected, plain = write_export(os.path.join(TMP, "imports", "kill"), prefix, IMPORT_USERS, bcrypt)
+    mine = f"SELECT id FROM users WHERE username LIKE '{prefix}%'"
+    client = Client(WF.port)
+    t0 = time.monotonic()
+    job = start_import(client, ADMIN["wildfly"], "kill")
+    imported_at_kill, done_before_kill = 0, False
+    while time.monotonic() - t0 < 300:
+        imported_at_kill = int(psql(f"SELECT count(*) FROM ({mine}) m"))
+        if imported_at_kill >= IMPORT_USERS // 4:
+            break
+        if import_status(client, ADMIN["wildfly"], job)["job"]["done"]:
+            done_before_kill = True
+            break
+        time.sleep(0.05)
+    WF.kill9()
+    figure("import_users_at_kill", imported_at_kill)
+    require("import kill -9: the job was killed half-way", f"0 < users < {IMPORT_USERS}",
+            f"{imported_at_kill}{' (the job had ended)' if done_before_kill else ''}",
+            0 < imported_at_kill < IMPORT_USERS and not done_before_kill)
+    before_restart = int(psql(f"SELECT count(*) FROM ({mine}) m"))
+    figure("import_kill_restart_s", WF.start())
+    client = Client(WF.port)
+    t1 = time.monotonic()
+    job = start_import(client, ADMIN["wildfly"], "kill")
+    status = import_status(client, ADMIN["wildfly"], job)
+    while not status["job"]["done"] and time.monotonic() - t1 < 600:
+        time.sleep(0.5)
+        status = import_status(client, ADMIN["wildfly"], job)
+    figure("import_second_run_s", time.monotonic() - t1)
+    counts = status.get("counts", {}).get("user", {})
+    require("import kill -9: the second run completes", "COMPLETED", status["job"]["status"],
+            status["job"]["status"] == "COMPLETED")
+    require("import kill -9: second run = imported + duplicate of every user",
+            f"{IMPORT_USERS - before_restart} + {before_restart}",
+            f"{counts.get('imported', 0)} + {counts.get('duplicate', 0)}",
+            counts.get("imported", 0) == IMPORT_USERS - before_restart
+            and counts.get("duplicate", 0) == before_restart)
+    rows = psql(f"SELECT u.id, u.username, string_agg(t.hashed_token, ',' ORDER BY t.hashed_token) FROM users u "
+                f"LEFT JOIN login_tokens t ON t.user_id = u.id WHERE u.username LIKE '{prefix}%' "
+                f"GROUP BY u.id, u.username", timeout=120)
+    found = {}
+    for line in rows.splitlines():
+        uid, username, hashes = line.split("|")
+        found[uid] = (username, sorted(hashes.split(",")) if hashes else [])
+    differ = sum(1 for uid in set(expected) | set(found) if expected.get(uid) != found.get(uid))
+    roles = int(psql(f"SELECT count(*) FROM user_roles WHERE user_id IN ({mine})"))
+    require("import kill -9: users and their tokens = the export's (as an uninterrupted import)",
+            f"{IMPORT_USERS} users, {IMPORT_USERS * IMPORT_TOKENS} tokens, 0 differing",
+            f"{len(found)} users, {sum(len(v[1]) for v in found.values())} tokens, {differ} differing",
+            differ == 0 and len(found) == IMPORT_USERS)
+    require("import kill -9: role rows (user + custom role per user)", f"{2 * IMPORT_USERS}", roles,
+            roles == 2 * IMPORT_USERS)
+    lost, unverified = verify_tokens(plain)
+    require("import kill -9: imported tokens answer me, no login", f"0 of {len(plain)} lost", f"{lost} lost, "
+            f"{unverified} unverifiable", lost == 0 and unverified == 0)
+    r = Client(PY.port).call("POST", "/api/v1/login", {"user": f"{prefix}{IMPORT_USERS - 1:05d}",
+                                                        "password": USER_PASS})
+    require("import kill -9: the last imported user logs in with the export's password", "200", r.status,
+            r.status == 200)
+    if r.ok():
+        SECRETS.add_token(r.json["data"]["authToken"])
+
+
 # ====================================================================== health
 
 def trial_health():
@@ -1225,7 +1351,8 @@ def trial_secrets():
 
 TRIALS = {"timing": trial_timing, "races": trial_races, "stale": trial_stale, "hostile": trial_hostile,
           "restart": trial_restart, "freeze": trial_freeze, "deadpeer": trial_deadpeer, "slow": trial_slow,
-          "memory": trial_memory, "kill": trial_kill, "health": trial_health, "shutdown": trial_shutdown,
+          "memory": trial_memory, "kill": trial_kill, "import": trial_import, "health": trial_health,
+          "shutdown": trial_shutdown,
           "logs": trial_logs, "secrets": trial_secrets}
 
 
