@@ -59,7 +59,7 @@ public class ExportAccessStep extends AbstractBatchlet {
             out.write(MongoDocuments.intSetting(LOGIN_EXPIRATION, settings.expiration().toDays()));
             out.write('\n');
         }
-        step.setPersistentUserData(new ExportCounts(0, 0, 0, roles.size(), permissions.size()).toArray());
+        step.setPersistentUserData(new ExportCounts(0, 0, 0, roles.size(), permissions.size()).persistent());
         return BatchStatus.COMPLETED.name();
     }
 }

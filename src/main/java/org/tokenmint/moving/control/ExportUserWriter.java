@@ -42,8 +42,7 @@ public class ExportUserWriter extends AbstractItemWriter {
         long length = checkpoint instanceof Long checkpointed ? checkpointed : 0L;
         file.truncate(length);
         file.position(length);
-        counts = step.getPersistentUserData() instanceof long[] data && length > 0 ? ExportCounts.of(data)
-                : ExportCounts.NONE;
+        counts = length > 0 ? ExportCounts.of(step.getPersistentUserData()) : ExportCounts.NONE;
     }
 
     @Override
@@ -69,7 +68,7 @@ public class ExportUserWriter extends AbstractItemWriter {
         }
         file.force(false);
         counts = counts.plus(new ExportCounts(items.size(), login, personal, 0, 0));
-        step.setPersistentUserData(counts.toArray());
+        step.setPersistentUserData(counts.persistent());
     }
 
     @Override

@@ -163,9 +163,7 @@ public class Exports {
         }
         ExportCounts counts = ExportCounts.NONE;
         for (StepExecution step : operator.getStepExecutions(jobId)) {
-            if (step.getPersistentUserData() instanceof long[] data) {
-                counts = counts.plus(ExportCounts.of(data));
-            }
+            counts = counts.plus(ExportCounts.of(step.getPersistentUserData()));
         }
         return new Status(jobId, parameters.getProperty(FOLDER_NAME), batchStatus, execution.getExitStatus(),
                 instant(execution.getCreateTime()), instant(execution.getStartTime()),

@@ -67,4 +67,16 @@ class ExportsTest {
             assertEquals(notEmpty, refusal(() -> exports.target(folder)), folder);
         }
     }
+
+    /** A step's counts survive the job repository as a String (Payara's JBatch cannot load array classes). */
+    @Test
+    void countsGoThroughTheJobRepositoryAsText() {
+        ExportCounts counts = new ExportCounts(100_000, 999_990, 3, 7, 19);
+        assertEquals("100000,999990,3,7,19", counts.persistent());
+        assertEquals(counts, ExportCounts.of(counts.persistent()));
+        assertEquals(ExportCounts.NONE, ExportCounts.of(null));
+        assertEquals(ExportCounts.NONE, ExportCounts.of(new long[] {1, 2, 3, 4, 5}));
+        assertEquals(ExportCounts.NONE, ExportCounts.of("1,2"));
+        assertEquals(new ExportCounts(2, 4, 6, 8, 10), new ExportCounts(1, 2, 3, 4, 5).plus(new ExportCounts(1, 2, 3, 4, 5)));
+    }
 }
