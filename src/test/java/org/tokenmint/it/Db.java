@@ -62,4 +62,18 @@ public final class Db {
                 + string("SELECT string_agg(permission_id || ':' || role_id, ',' ORDER BY permission_id, position) "
                         + "FROM permission_roles") + "/" + string("SELECT max(updated_at)::text FROM users");
     }
+
+    /**
+     * Every column of the users whose username is like the pattern, with their roles in order and their tokens: one
+     * line per user in id order, so that two states compare as text.
+     */
+    public static String userRows(String usernameLike) {
+        return string("SELECT string_agg(concat_ws('|', u.id, u.username, u.name, u.email, u.email_verified, "
+                + "u.password_hash, u.active, u.type, u.status, u.utc_offset, u.require_password_change, "
+                + "u.created_at, u.updated_at, u.last_login, "
+                + "(SELECT string_agg(r.role_id, ',' ORDER BY r.position) FROM user_roles r WHERE r.user_id = u.id), "
+                + "(SELECT string_agg(t.hashed_token || '@' || t.issued_at || ':' || t.personal, ',' "
+                + "ORDER BY t.hashed_token) FROM login_tokens t WHERE t.user_id = u.id)), E'\\n' ORDER BY u.id) "
+                + "FROM users u WHERE u.username LIKE ?", usernameLike);
+    }
 }

@@ -52,18 +52,9 @@ class ImportIT extends OnDefaultServer {
         return reply.json();
     }
 
-    /** Follows the job until it is done: the status route's answer, at most a few thousand polls later. */
+    /** Follows the job until it is done: the status route's answer. */
     JsonObject finished(long jobId) throws InterruptedException {
-        for (int poll = 0; poll < 3000; poll++) {
-            Api.Reply reply = api.get("api/v1/tokenmint.import.status?count=0&jobId=" + jobId, admin);
-            assertEquals(200, reply.status(), reply.body());
-            JsonObject status = reply.json();
-            if (status.getJsonObject("job").getBoolean("done")) {
-                return status;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("import job " + jobId + " never finished");
+        return Jobs.importFinished(api, admin, jobId);
     }
 
     JsonObject importFolder(String folder, boolean dryRun) throws InterruptedException {
@@ -220,6 +211,92 @@ class ImportIT extends OnDefaultServer {
                 assertEquals(401, api.get("api/v1/me", new Session(user.id(), token)).status());
             }
         }
+    }
+
+    /**
+     * A run that fails half-way (a trigger refuses one user of the third chunk, as a database error would) and is
+     * restarted through {@code tokenmint.import.restart} once the cause is gone ends with the same rows as an
+     * uninterrupted run of the same export.
+     */
+    @Test
+    void aRunFailedHalfWayAndRestartedEndsAsAnUninterruptedOne() throws Exception {
+        String prefix = Api.unique("rcre");
+        int extra = 250;
+        RocketChatExport export = RocketChatExport.generate(prefix, Instant.now(), Form.LINES_RELAXED, extra, 1,
+                prefix.hashCode());
+        String folder = write(export, prefix);
+        // the test server commits 100 records at a time (TOKENMINT_IMPORT_CHUNK_SIZE): the cast's 8 documents and 2
+        // malformed lines come first, so user230 is record 241, in the third chunk with user240 (251); user180 (191)
+        // is in the second
+        String failing = prefix.replace('-', '_') + "_fails";
+        Db.update("CREATE FUNCTION " + failing + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.username = '" + prefix + "-user230' THEN RAISE EXCEPTION 'injected failure'; END IF; "
+                + "RETURN NEW; END $$");
+        Db.update("CREATE TRIGGER " + failing + " BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION " + failing
+                + "()");
+        JsonObject started;
+        try {
+            started = start(folder, false);
+            JsonObject failed = finished(started.getJsonNumber("jobId").longValue());
+            assertEquals("FAILED", failed.getJsonObject("job").getString("status"), failed.toString());
+            assertEquals(1, Db.count("SELECT count(*) FROM users WHERE username = ?", prefix + "-user180"));
+            assertEquals(0, Db.count("SELECT count(*) FROM users WHERE username IN (?, ?)", prefix + "-user230",
+                    prefix + "-user240"), "the failed chunk is rolled back whole");
+        } finally {
+            Db.update("DROP TRIGGER IF EXISTS " + failing + " ON users");
+            Db.update("DROP FUNCTION IF EXISTS " + failing + "()");
+        }
+        try {
+            long failedJob = started.getJsonNumber("jobId").longValue();
+            Api.Reply restart = api.post("api/v1/tokenmint.import.restart", admin, "{\"jobId\":" + failedJob + "}");
+            assertEquals(200, restart.status(), restart.body());
+            JsonObject restarted = restart.json();
+            long restartedJob = restarted.getJsonNumber("jobId").longValue();
+            assertNotEquals(failedJob, restartedJob);
+            assertEquals(started.getString("importId"), restarted.getString("importId"));
+            assertEquals(folder, restarted.getString("folder"));
+            JsonObject done = finished(restartedJob);
+            assertEquals("COMPLETED", done.getJsonObject("job").getString("status"), done.toString());
+            assertEquals(4 + extra, count(done, "user", "imported"), done.toString());
+            assertEquals(WITHOUT_PASSWORD, count(done, "user", "imported-without-password"));
+            assertEquals(1, count(done, "user", "conflict"));
+            assertEquals(5 + extra, done.getJsonObject("tokens").getInt("imported"));
+            tokensCameAlong(export);
+            String restartedRows = Db.userRows(prefix + "-%");
+
+            Api.Reply again = api.post("api/v1/tokenmint.import.restart", admin, "{\"jobId\":" + restartedJob + "}");
+            assertEquals(400, again.status());
+            assertEquals("{\"success\":false,\"error\":\"Only a FAILED or STOPPED import job can be restarted, and it "
+                    + "is COMPLETED [error-import-not-restartable]\",\"errorType\":\"error-import-not-restartable\"}",
+                    again.body());
+            Api.Reply superseded = api.post("api/v1/tokenmint.import.restart", admin, "{\"jobId\":" + failedJob + "}");
+            assertEquals(400, superseded.status(), superseded.body());
+            assertEquals("error-import-not-restartable", superseded.json().getString("errorType"));
+
+            // the uninterrupted run of the same export, from scratch
+            Db.update("DELETE FROM users WHERE username LIKE ?", prefix + "-%");
+            JsonObject uninterrupted = importFolder(folder, false);
+            assertEquals(4 + extra, count(uninterrupted, "user", "imported"), uninterrupted.toString());
+            assertEquals(restartedRows, Db.userRows(prefix + "-%"));
+        } finally {
+            Db.update("DELETE FROM permission_roles WHERE permission_id = 'view-full-other-user-info' "
+                    + "AND role_id <> 'admin'");
+        }
+    }
+
+    @Test
+    void restartRefusesUnknownJobsAndCallersWithoutThePermission() {
+        Api.Reply unknown = api.post("api/v1/tokenmint.import.restart", admin, "{\"jobId\":987654321}");
+        assertEquals(400, unknown.status());
+        assertEquals("{\"success\":false,\"error\":\"No import job has this jobId [error-import-not-found]\","
+                + "\"errorType\":\"error-import-not-found\"}", unknown.body());
+        assertEquals(400, api.post("api/v1/tokenmint.import.restart", admin, "{\"jobId\":1.5}").status());
+        assertEquals(400, api.post("api/v1/tokenmint.import.restart", admin, "{\"jobId\":-1}").status());
+        Session plain = api.newUser(Api.unique("norestart"));
+        Api.Reply forbidden = api.post("api/v1/tokenmint.import.restart", plain, "{\"jobId\":1}");
+        assertEquals(403, forbidden.status());
+        assertEquals("{\"success\":false,\"error\":\"User does not have the permissions required for this action "
+                + "[error-unauthorized]\"}", forbidden.body());
     }
 
     @Test

@@ -259,6 +259,24 @@ class OpenApiIT extends OnDefaultServer {
                 + "import through this route"));
         REPLAYS.put("importStatus/notFound", Replay.as(Caller.ADMIN, false, Compare.EXACT));
         REPLAYS.put("importStatus/invalidJobId", Replay.as(Caller.ADMIN, false, Compare.EXACT));
+        REPLAYS.put("importRestart/success", Replay.skipped("needs a failed import job; ImportIT makes one fail "
+                + "half-way, restarts it through this route and checks the answer"));
+        REPLAYS.put("importRestart/notRestartable", Replay.skipped("needs the id of a completed import job; ImportIT "
+                + "checks this body"));
+        REPLAYS.put("importRestart/notFound", Replay.as(Caller.ADMIN, false, Compare.EXACT));
+        REPLAYS.put("exportStart/success", Replay.skipped("writes a folder under the export directory, which both "
+                + "servers' runs share; ExportIT starts real exports and checks this answer"));
+        REPLAYS.put("exportStart/invalidFolder", Replay.as(Caller.ADMIN, false, Compare.EXACT));
+        REPLAYS.put("exportStart/folderNotEmpty", Replay.skipped("needs a folder with a file under the export "
+                + "directory; ExportIT makes one and checks this body"));
+        REPLAYS.put("exportStart/underWay", Replay.skipped("needs an export's .partial folder; ExportIT makes one and "
+                + "checks this body"));
+        REPLAYS.put("exportStart/notConfigured", Replay.skipped("needs a server without TOKENMINT_EXPORT_DIR, and the "
+                + "default server has one; ExportsTest checks this refusal"));
+        REPLAYS.put("exportStatus/success", Replay.skipped("needs the id of a job that ran; ExportIT follows every "
+                + "export through this route"));
+        REPLAYS.put("exportStatus/notFound", Replay.as(Caller.ADMIN, false, Compare.EXACT));
+        REPLAYS.put("exportStatus/invalidJobId", Replay.as(Caller.ADMIN, false, Compare.EXACT));
 
         REPLAYS.put("usersCreate/success", Replay.as(Caller.ADMIN, false, Compare.SHAPE));
         for (String name : List.of("usernameTaken", "emailTaken")) {

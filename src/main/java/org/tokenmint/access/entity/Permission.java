@@ -37,6 +37,7 @@ public class Permission {
     public static final String MANAGE_LOGIN_BLOCKS = "manage-login-blocks";
     public static final String CREATE_PERSONAL_ACCESS_TOKENS = "create-personal-access-tokens";
     public static final String IMPORT_ROCKETCHAT = "import-rocketchat";
+    public static final String EXPORT_ROCKETCHAT = "export-rocketchat";
 
     @Id
     @Column(name = "id")

@@ -3,6 +3,7 @@ package org.tokenmint.moving.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +55,18 @@ public class ImportResource {
     public JsonObject start(JsonObject json) {
         START.validate(json);
         Imports.Started started = imports.start(json.getString("folder"), json.getBoolean("dryRun", false));
+        return Envelope.success(Jsons.object()
+                .add("jobId", started.jobId())
+                .add("importId", started.importId())
+                .add("folder", started.folder())
+                .add("dryRun", started.dryRun()));
+    }
+
+    /** {@code {"jobId": <a FAILED or STOPPED import job>}}: the answer names the new run, as the start's does. */
+    @POST
+    @Path("tokenmint.import.restart")
+    public JsonObject restart(JsonObject json) {
+        Imports.Started started = imports.restart(jobId(json));
         return Envelope.success(Jsons.object()
                 .add("jobId", started.jobId())
                 .add("importId", started.importId())
@@ -110,6 +124,29 @@ public class ImportResource {
                 .add("count", status.items().size())
                 .add("offset", paging.offset())
                 .add("total", status.total()));
+    }
+
+    /**
+     * The body's {@code jobId}, checked in ajv's order and words as {@link ObjectSchema} checks the others (it has no
+     * integer type): present, alone, a whole number; then a job id, a number of at most 18 digits as the status
+     * route's query takes it.
+     */
+    static long jobId(JsonObject json) {
+        if (!json.containsKey("jobId")) {
+            throw ApiError.invalidParams("must have required property 'jobId'");
+        }
+        if (json.size() > 1) {
+            throw ApiError.invalidParams("must NOT have additional properties");
+        }
+        if (!(json.get("jobId") instanceof JsonNumber number)
+                || number.bigDecimalValue().signum() != 0 && number.bigDecimalValue().stripTrailingZeros().scale() > 0) {
+            throw ApiError.invalidParams("must be integer");
+        }
+        BigDecimal value = number.bigDecimalValue();
+        if (value.signum() < 0 || value.compareTo(BigDecimal.TEN.pow(18)) >= 0) {
+            throw ApiError.invalidParams("jobId must be a job id");
+        }
+        return value.longValue();
     }
 
     private static void optional(JsonObjectBuilder json, String name, String value) {

@@ -285,11 +285,16 @@ public class ImportStore {
         if (dryRun) {
             return ItemOutcome.of("permission", position, id.get(), ItemOutcome.WOULD_UPDATE, detail);
         }
-        db.update("DELETE FROM permission_roles WHERE permission_id = ?", id.get());
-        db.update("INSERT INTO permission_roles (permission_id, position, role_id) "
-                + "SELECT ?, x.ord - 1, x.role FROM unnest(?::text[]) WITH ORDINALITY AS x(role, ord)", id.get(),
-                kept.toArray(String[]::new));
-        db.update("UPDATE permissions SET updated_at = now() WHERE id = ?", id.get());
+        List<String> before = db.all("SELECT role_id FROM permission_roles WHERE permission_id = ? ORDER BY position",
+                row -> row.getString(1), id.get());
+        if (!before.equals(kept)) {
+            // only a change moves _updatedAt: an export imported again (the round trip) leaves every row as it was
+            db.update("DELETE FROM permission_roles WHERE permission_id = ?", id.get());
+            db.update("INSERT INTO permission_roles (permission_id, position, role_id) "
+                    + "SELECT ?, x.ord - 1, x.role FROM unnest(?::text[]) WITH ORDINALITY AS x(role, ord)", id.get(),
+                    kept.toArray(String[]::new));
+            db.update("UPDATE permissions SET updated_at = now() WHERE id = ?", id.get());
+        }
         return ItemOutcome.of("permission", position, id.get(), ItemOutcome.UPDATED, detail);
     }
 

@@ -1,7 +1,11 @@
 package org.tokenmint.moving.control;
 
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
@@ -114,9 +118,41 @@ public class Imports {
         throw ApiError.of("error-invalid-folder", "The folder must be a folder under the import directory");
     }
 
+    /**
+     * Restarts a FAILED or STOPPED import job with its own parameters (so its import id, and with it its outcomes,
+     * stay): the batch runtime skips the steps that completed and goes on after the last checkpoint of the one that
+     * did not. Answers the new execution.
+     */
     @RequiresPermission(Permission.IMPORT_ROCKETCHAT)
-    public Status status(long jobId, int offset, int count) {
+    public Started restart(long jobId) {
         JobOperator operator = operator();
+        JobExecution execution = execution(operator, jobId);
+        BatchStatus batchStatus = execution.getBatchStatus();
+        if (batchStatus != BatchStatus.FAILED && batchStatus != BatchStatus.STOPPED) {
+            throw notRestartable("it is " + batchStatus.name());
+        }
+        Properties parameters = execution.getJobParameters();
+        long restarted;
+        try {
+            restarted = operator.restart(jobId, parameters);
+        } catch (JobExecutionNotMostRecentException e) {
+            throw notRestartable("it was restarted already; restart its latest run");
+        } catch (JobExecutionAlreadyCompleteException | JobRestartException e) {
+            throw notRestartable("the batch runtime refuses");
+        }
+        String importId = parameters.getProperty(ImportJob.IMPORT_ID);
+        LOG.info(() -> "import " + importId + " (job " + jobId + ") restarted as job " + restarted + " by "
+                + caller.userId());
+        return new Started(restarted, importId, parameters.getProperty(FOLDER_NAME),
+                Boolean.parseBoolean(parameters.getProperty(ImportJob.DRY_RUN)));
+    }
+
+    private static ApiError notRestartable(String why) {
+        return ApiError.of("error-import-not-restartable", "Only a FAILED or STOPPED import job can be restarted, "
+                + "and " + why);
+    }
+
+    private static JobExecution execution(JobOperator operator, long jobId) {
         JobExecution execution;
         try {
             execution = operator.getJobExecution(jobId);
@@ -126,6 +162,13 @@ public class Imports {
         if (execution == null || !ImportJob.NAME.equals(execution.getJobName())) {
             throw ApiError.of("error-import-not-found", "No import job has this jobId");
         }
+        return execution;
+    }
+
+    @RequiresPermission(Permission.IMPORT_ROCKETCHAT)
+    public Status status(long jobId, int offset, int count) {
+        JobOperator operator = operator();
+        JobExecution execution = execution(operator, jobId);
         Properties parameters = execution.getJobParameters();
         String importId = parameters.getProperty(ImportJob.IMPORT_ID);
         String batchStatus = execution.getBatchStatus().name();

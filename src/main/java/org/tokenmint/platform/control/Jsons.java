@@ -4,9 +4,12 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.Reader;
+import java.io.Writer;
 import java.util.Map;
 
 /**
@@ -18,6 +21,7 @@ public final class Jsons {
     private static final JsonProvider PROVIDER = JsonProvider.provider();
     private static final JsonBuilderFactory BUILDERS = PROVIDER.createBuilderFactory(Map.of());
     private static final JsonParserFactory PARSERS = PROVIDER.createParserFactory(Map.of());
+    private static final JsonGeneratorFactory GENERATORS = PROVIDER.createGeneratorFactory(Map.of());
 
     private Jsons() {
     }
@@ -32,5 +36,10 @@ public final class Jsons {
 
     public static JsonParser parser(Reader reader) {
         return PARSERS.createParser(reader);
+    }
+
+    /** A compact generator (no whitespace between tokens). */
+    public static JsonGenerator generator(Writer writer) {
+        return GENERATORS.createGenerator(writer);
     }
 }
