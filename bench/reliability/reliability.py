@@ -487,10 +487,12 @@ class MintLoad:
 # ====================================================================== restart under load
 
 def trial_restart():
-    pool = users("rl", 100)
+    # The issue measured 60 s of load with the restart in it; the 2 % bound was set for that length. The load must
+    # last that long: with 100 users (4,800 mints) it ran out after about 17 s once mints got faster, and the same
+    # outage became a larger share of fewer seconds. 600 users (28,800 mints) outlast 60 s up to 480 mints a second.
+    pool = users("rl", 600)
     ids = [uid for _, uid in pool]
     load = MintLoad(pool, NODES, workers=8)
-    # The issue measured 60 s of load with the restart in it; the 2 % bound was set for that length.
     duration, at = 60.0, 8.0
     t_start = time.monotonic()
     load.start()
@@ -517,9 +519,14 @@ def trial_restart():
     pct_failed = 100.0 * len(failed) / max(1, len(recs))
     figure("restart_duration_s", duration)
     figure("restart_requests", len(recs))
+    load_s = max(x[3] for x in recs) - min(x[2] for x in recs) if recs else 0.0
+    figure("restart_load_s", load_s)
     figure("restart_failed", len(failed))
     figure("restart_failed_pct", pct_failed)
     figure("restart_failed_not_envelope", len(not_env))
+    for node in NODES:
+        for kind in ("mint", "me"):
+            figure(f"restart_failed_{node.name}_{kind}", sum(1 for x in failed if x[1] == node.name and x[0] == kind))
     for t, line in load.odd[:10]:
         note(f"restart: not an envelope, sent {t - t_back:+.1f} s after the database was back: {line}")
     figure("restart_outage_s", t_back - t_down)
@@ -532,6 +539,8 @@ def trial_restart():
     figure("restart_in_flight", in_flight)
     figure("restart_token_rows", rows)
     figure("restart_audit_rows", audit)
+    require("restart: the load spans the measured time", f">= {duration - 1:.0f} s", f"{load_s:.1f} s",
+            load_s >= duration - 1)
     require("restart: failed requests", "<= 2 %", f"{pct_failed:.2f} % ({len(failed)}/{len(recs)})", pct_failed <= 2.0)
     require("restart: failures that are not JSON envelopes", "0", len(not_env), not not_env)
     require("restart: first success after the database is back", "<= 2 s", f"{first:.3f} s", first <= 2.0)
@@ -1040,7 +1049,7 @@ def trial_import():
     end as an uninterrupted import's: every user of the export once, with exactly its tokens and roles."""
     prefix = "rimp"
     if not TEMPLATE:
-        users("rimpt", 1)
+        users("rxt", 1)
     bcrypt = psql(f"SELECT password_hash FROM users WHERE id = '{TEMPLATE['id']}'")
     expected, plain = write_export(os.path.join(TMP, "imports", "kill"), prefix, IMPORT_USERS, bcrypt)
     mine = f"SELECT id FROM users WHERE username LIKE '{prefix}%'"
