@@ -1235,9 +1235,13 @@ def trial_shutdown():
 # Plain-text lines a node's console may carry besides its JSON lines: bin/run's and db-setup's own, and what WildFly's
 # launcher script prints before the JVM logs anything (its banner) or when it is signalled.
 # Payara Micro also prints one line of its own to standard output when its JDBC pool is looked up
-# ("JdbcRuntimeExtension, getAllSystemRAResourcesAndPools = [...]"), outside its logger.
+# ("JdbcRuntimeExtension, getAllSystemRAResourcesAndPools = [...]"), outside its logger, and, when it stops, its
+# "Payara Micro STOPPED." line from its shutdown hook, which can run after the JVM's log manager was reset, and then
+# comes out in java.util.logging's plain two-line form (seen once in the shutdown trial's stop of Payara).
 PLAIN_LINE = re.compile(r"^(run: |db-setup: |=+$|\s*$|  JBoss Bootstrap Environment$|  JBOSS_HOME: |  JAVA: |  JAVA_OPTS: |"
                         r"JdbcRuntimeExtension,  getAllSystemRAResourcesAndPools = |"
+                        r"[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M fish\.payara\.micro\.impl\.PayaraMicroImpl\$1 run$|"
+                        r"INFO: Payara Micro STOPPED\.$|"
                         r"\*\*\* JBossAS process \(\d+\) received (TERM|KILL|INT) signal \*\*\*$)")
 
 
