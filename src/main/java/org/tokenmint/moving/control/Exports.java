@@ -1,7 +1,6 @@
 package org.tokenmint.moving.control;
 
 import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -146,15 +145,8 @@ public class Exports {
     @RequiresPermission(Permission.EXPORT_ROCKETCHAT)
     public Status status(long jobId) {
         JobOperator operator = Imports.operator();
-        JobExecution execution;
-        try {
-            execution = operator.getJobExecution(jobId);
-        } catch (NoSuchJobExecutionException e) {
-            execution = null;
-        }
-        if (execution == null || !ExportJob.NAME.equals(execution.getJobName())) {
-            throw ApiError.of("error-export-not-found", "No export job has this jobId");
-        }
+        JobExecution execution = Imports.execution(operator, jobId, ExportJob.NAME,
+                () -> ApiError.of("error-export-not-found", "No export job has this jobId"));
         Properties parameters = execution.getJobParameters();
         String batchStatus = execution.getBatchStatus().name();
         if (batchStatus.equals("COMPLETED")

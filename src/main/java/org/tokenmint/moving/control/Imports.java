@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -153,14 +154,20 @@ public class Imports {
     }
 
     private static JobExecution execution(JobOperator operator, long jobId) {
+        return execution(operator, jobId, ImportJob.NAME,
+                () -> ApiError.of("error-import-not-found", "No import job has this jobId"));
+    }
+
+    /** The execution {@code jobId} of the job {@code jobName}, or {@code notFound} when there is none. */
+    static JobExecution execution(JobOperator operator, long jobId, String jobName, Supplier<ApiError> notFound) {
         JobExecution execution;
         try {
             execution = operator.getJobExecution(jobId);
         } catch (NoSuchJobExecutionException e) {
             execution = null;
         }
-        if (execution == null || !ImportJob.NAME.equals(execution.getJobName())) {
-            throw ApiError.of("error-import-not-found", "No import job has this jobId");
+        if (execution == null || !jobName.equals(execution.getJobName())) {
+            throw notFound.get();
         }
         return execution;
     }
