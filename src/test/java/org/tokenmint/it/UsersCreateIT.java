@@ -20,8 +20,12 @@ class UsersCreateIT extends OnDefaultServer {
     }
 
     static String body(String username, String extra) {
-        return "{\"email\":\"" + username + "@tokenmint.test\",\"name\":\"N " + username + "\",\"password\":\"pw\","
-                + "\"username\":\"" + username + "\"" + extra + "}";
+        return body(username, "pw", extra);
+    }
+
+    static String body(String username, String password, String extra) {
+        return "{\"email\":\"" + username + "@tokenmint.test\",\"name\":\"N " + username + "\",\"password\":\""
+                + password + "\",\"username\":\"" + username + "\"" + extra + "}";
     }
 
     static String refusal(String code, String reason, String details) {
@@ -34,8 +38,8 @@ class UsersCreateIT extends OnDefaultServer {
         String name = Api.unique("nina");
         // A password no random id or timestamp can contain, so finding it in the answer means it leaked.
         String password = "Leak-" + UUID.randomUUID();
-        Reply reply = create(admin, body(name, ",\"verified\":true,\"requirePasswordChange\":true,\"joinDefaultChannels\":false")
-                .replace("\"password\":\"pw\"", "\"password\":\"" + password + "\""));
+        Reply reply = create(admin,
+                body(name, password, ",\"verified\":true,\"requirePasswordChange\":true,\"joinDefaultChannels\":false"));
         assertEquals(200, reply.status(), reply.body());
         JsonObject user = reply.json().getJsonObject("user");
         assertEquals(17, user.getString("_id").length());
