@@ -1424,6 +1424,9 @@ def main():
     say("")
     say(table())
     failed = [r for r in RESULTS if r[3] is False]
+    # the failures again, last: CI keeps only the tail of a long log, which may begin below them in the table
+    for name, bound, measured, _ in failed:
+        say(f"reliability: FAILED {name}: {measured} (bound {bound})")
     say(f"\nreliability: {len(failed)} of {sum(1 for r in RESULTS if r[3] is not None)} requirements failed")
     return 1 if failed else 0
 
