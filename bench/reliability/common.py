@@ -20,7 +20,7 @@ ROOT = os.environ.get("REL_ROOT", os.path.dirname(os.path.dirname(os.path.dirnam
 TMP = os.environ.get("REL_TMP", "/tmp")
 PG_BIN = os.environ.get("REL_PG_BIN", "")
 PGDATA = os.environ.get("REL_PGDATA", "")
-PG_PORT = os.environ.get("REL_PG_PORT", "55432")
+PG_PORT = os.environ.get("REL_PG_PORT", "25432")
 HOST = "127.0.0.1"
 
 _print_lock = threading.Lock()
