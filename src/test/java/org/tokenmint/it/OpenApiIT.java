@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.tokenmint.it.Api.Reply;
 import org.tokenmint.it.Api.Session;
+import org.tokenmint.platform.boundary.OpenApiDocument;
 import org.tokenmint.platform.boundary.OpenApiDocumentTest;
 
 /**
@@ -323,7 +324,7 @@ class OpenApiIT extends OnDefaultServer {
     static final Pattern BOB = Pattern.compile("\\bbob\\b");
 
     /** The document as written (META-INF/openapi.yaml in the WAR), as JSON. */
-    static final JsonObject FILE = toJson(OpenApiDocumentTest.DOC).asJsonObject();
+    static final JsonObject FILE = OpenApiDocument.toJson(OpenApiDocumentTest.DOC).asJsonObject();
 
     Session user;
     String userPassword;
@@ -378,6 +379,20 @@ class OpenApiIT extends OnDefaultServer {
     @Test
     void theServedDocumentIsTheFile() {
         JsonValue served = withoutEmpty(document());
+        List<String> differences = new ArrayList<>();
+        contained("$", withoutEmpty(FILE), served, differences);
+        assertEquals(List.of(), differences);
+    }
+
+    /** The YAML form ({@code ?format=YAML}, which both servers understand) is the same document. */
+    @Test
+    void theYamlFormIsTheSameDocument() {
+        Reply reply = api.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/openapi?format=YAML"))
+                .timeout(Duration.ofSeconds(30)).GET());
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(reply.header("Content-Type").startsWith("application/yaml"), reply.header("Content-Type"));
+        JsonValue served = withoutEmpty(OpenApiDocument.toJson(
+                OpenApiDocument.parse(reply.body().getBytes(StandardCharsets.UTF_8))));
         List<String> differences = new ArrayList<>();
         contained("$", withoutEmpty(FILE), served, differences);
         assertEquals(List.of(), differences);
@@ -444,39 +459,6 @@ class OpenApiIT extends OnDefaultServer {
     static boolean isEmpty(JsonValue value) {
         return value instanceof JsonObject o && o.isEmpty() || value instanceof JsonArray a && a.isEmpty()
                 || value instanceof JsonString s && s.getString().isEmpty();
-    }
-
-    /** SnakeYAML's reading of the file as JSON, key order kept. */
-    static JsonValue toJson(Object yaml) {
-        if (yaml instanceof Map<?, ?> map) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
-            map.forEach((key, item) -> object.add(String.valueOf(key), toJson(item)));
-            return object.build();
-        }
-        if (yaml instanceof List<?> list) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
-            list.forEach(item -> array.add(toJson(item)));
-            return array.build();
-        }
-        if (yaml instanceof String text) {
-            return Json.createValue(text);
-        }
-        if (yaml instanceof Boolean flag) {
-            return flag ? JsonValue.TRUE : JsonValue.FALSE;
-        }
-        if (yaml instanceof Integer number) {
-            return Json.createValue(number);
-        }
-        if (yaml instanceof Long number) {
-            return Json.createValue(number);
-        }
-        if (yaml instanceof Double number) {
-            return Json.createValue(number);
-        }
-        if (yaml == null) {
-            return JsonValue.NULL;
-        }
-        throw new IllegalArgumentException("unexpected YAML value " + yaml.getClass());
     }
 
     @Test

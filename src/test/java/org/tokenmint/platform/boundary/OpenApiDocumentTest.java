@@ -3,6 +3,7 @@ package org.tokenmint.platform.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -15,6 +16,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,9 +28,6 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.tokenmint.JaxRsActivator;
 import org.tokenmint.sessions.boundary.AuthenticationFilter;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The OpenAPI document ({@code META-INF/openapi.yaml}, served at {@code /openapi} on both servers) against the JAX-RS
@@ -40,7 +39,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public class OpenApiDocumentTest {
 
-    static final String DOCUMENT = "META-INF/openapi.yaml";
+    static final String DOCUMENT = OpenApiDocument.FILE;
     public static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     static final List<Map<String, Object>> AUTHENTICATED = List.of(Map.of("userId", List.of(), "authToken", List.of()));
 
@@ -332,14 +331,48 @@ public class OpenApiDocumentTest {
         }
     }
 
+    /**
+     * The JSON form the WAR serves (where the server has no OpenAPI endpoint of its own) holds the whole file: read
+     * back as YAML (JSON is YAML), it is the file's content, value for value.
+     */
+    @Test
+    void theJsonFormIsTheWholeFile() {
+        String json = OpenApiDocument.toJson(DOC).toString();
+        assertEquals(DOC, OpenApiDocument.parse(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A value JSON cannot hold is refused, not served as something else. */
+    @Test
+    void aDateInTheFileIsRefused() {
+        Object parsed = OpenApiDocument.parse("since: 2026-12-05\n".getBytes(StandardCharsets.UTF_8));
+        assertThrows(IllegalArgumentException.class, () -> OpenApiDocument.toJson(parsed));
+    }
+
+    /** format=JSON|YAML (any case) decides; else the Accept header; else YAML, as MicroProfile OpenAPI answers. */
+    @Test
+    void theFormIsChosenByFormatThenAccept() {
+        assertFalse(OpenApiDocument.wantsJson(null, null));
+        assertFalse(OpenApiDocument.wantsJson(null, "*/*"));
+        assertFalse(OpenApiDocument.wantsJson(null, "application/yaml"));
+        assertTrue(OpenApiDocument.wantsJson(null, "application/json"));
+        assertTrue(OpenApiDocument.wantsJson(null, "text/html, Application/JSON;q=0.9"));
+        assertTrue(OpenApiDocument.wantsJson("JSON", null));
+        assertTrue(OpenApiDocument.wantsJson("json", "application/yaml"));
+        assertFalse(OpenApiDocument.wantsJson("YAML", "application/json"));
+        assertFalse(OpenApiDocument.wantsJson("yaml", null));
+        assertTrue(OpenApiDocument.wantsJson("xml", "application/json"));
+        assertFalse(OpenApiDocument.wantsJson("", null));
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object node) {
         return (Map<String, Object>) node;
     }
 
+    @SuppressWarnings("unchecked")
     static Map<String, Object> load(String name) {
         try (InputStream in = resource(name)) {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            return (Map<String, Object>) OpenApiDocument.parse(in.readAllBytes());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
