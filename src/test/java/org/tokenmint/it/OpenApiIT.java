@@ -2,6 +2,7 @@ package org.tokenmint.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -396,6 +397,30 @@ class OpenApiIT extends OnDefaultServer {
         List<String> differences = new ArrayList<>();
         contained("$", withoutEmpty(FILE), served, differences);
         assertEquals(List.of(), differences);
+    }
+
+    /**
+     * Without {@code format}, the Accept header chooses, where the WAR serves the document itself (WildFly, the server
+     * with a management port of its own): YAML for a client that sends no Accept, any type or YAML, JSON for one that
+     * asks for JSON. Payara's own endpoint answers JSON by default and 406 to {@code application/yaml} (README).
+     */
+    @Test
+    void theAcceptHeaderChoosesTheForm() {
+        assumeTrue(System.getProperty("tokenmint.management.default") != null, "the WAR serves /openapi on WildFly");
+        for (String accept : new String[] {null, "*/*", "application/yaml", "text/html, */*;q=0.8"}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString()).resolve("/openapi"))
+                    .timeout(Duration.ofSeconds(30)).GET();
+            if (accept != null) {
+                request.header("Accept", accept);
+            }
+            Reply reply = api.send(request);
+            assertEquals(200, reply.status(), reply.body());
+            assertEquals("application/yaml;charset=UTF-8", reply.header("Content-Type"), "Accept: " + accept);
+            assertEquals(OpenApiDocumentTest.DOC, OpenApiDocument.parse(reply.body().getBytes(StandardCharsets.UTF_8)));
+        }
+        Reply json = fetch();
+        assertEquals("application/json;charset=UTF-8", json.header("Content-Type"));
+        assertEquals(FILE, json.json());
     }
 
     /** Where {@code file} is not in {@code served}: a missing key, another value, another array; extra keys only at the top. */

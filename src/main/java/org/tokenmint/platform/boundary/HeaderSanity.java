@@ -26,6 +26,11 @@ public class HeaderSanity extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (OpenApiDocument.PATH.equals(request.getServletPath())) {
+            // the API document is no JAX-RS route: it answers YAML or JSON as the client's Accept asks
+            chain.doFilter(request, response);
+            return;
+        }
         chain.doFilter(new Normalised(request, contentType(request.getHeader(HttpHeaders.CONTENT_TYPE))), response);
     }
 
