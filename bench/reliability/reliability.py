@@ -70,7 +70,15 @@ def users(prefix, n):
     if not TEMPLATE:
         TEMPLATE["id"] = create_user(Client(WF.port), ADMIN["wildfly"], "rtemplate", USER_PASS)
     out = [(f"{prefix}{i:03d}", "".join(pysecrets.choice(ID_CHARS) for _ in range(17))) for i in range(n)]
-    values = ",".join(f"('{uid}', '{name}')" for name, uid in out)
+    # 1,000 users a statement: psql gets the SQL as one argument, and Linux refuses one over 128 KiB (4,000 users)
+    for start in range(0, n, 1000):
+        insert_copies(out[start:start + 1000])
+    return out
+
+
+def insert_copies(chunk):
+    """Inserts users [(username, id)] as copies of TEMPLATE's user, with its roles, in one transaction."""
+    values = ",".join(f"('{uid}', '{name}')" for name, uid in chunk)
     psql(f"""BEGIN;
 CREATE TEMP TABLE rel_new (id varchar(17), username text);
 INSERT INTO rel_new VALUES {values};
@@ -82,7 +90,6 @@ INSERT INTO users SELECT (r).* FROM (
 INSERT INTO user_roles (user_id, position, role_id)
   SELECT n.id, ur.position, ur.role_id FROM rel_new n CROSS JOIN user_roles ur WHERE ur.user_id = '{TEMPLATE["id"]}';
 COMMIT;""")
-    return out
 
 
 def ensure_nodes():
