@@ -16,7 +16,8 @@ import java.util.Enumeration;
  * Normalises the two headers a JAX-RS runtime parses before the application sees the request, so that no client
  * gets the server's own HTML page: {@code Accept} becomes {@code application/json} (Rocket.Chat answers JSON
  * whatever the client accepts), and an unparsable {@code Content-Type} becomes one the body reader refuses
- * with a 415 envelope.
+ * with a 415 envelope. The API document ({@link OpenApiDocument}) is no JAX-RS route and keeps the client's
+ * {@code Accept}, which chooses between its YAML and JSON forms.
  */
 public class HeaderSanity extends HttpFilter {
 

@@ -56,6 +56,7 @@ public class OpenApiDocument extends HttpServlet {
         response.setHeader("Content-Type", json ? JSON_TYPE : YAML_TYPE);
         // a browser's API explorer on another origin may read it; the document holds nothing but the API
         response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setHeader("Vary", "Accept"); // a cache must not hand one form to a client that asked for the other
         response.setContentLength(body.length);
         response.getOutputStream().write(body); // HEAD: HttpServlet counts the bytes and sends none
     }
