@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.tokenmint.platform.control.Jsons;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -29,7 +30,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * endpoint at {@code /openapi} (Payara, a WildFly with that subsystem) answers that path before the WAR, at the
  * context root, sees it.
  *
- * <p>The document is read once, on the first request, and kept as the bytes of both forms (about 200 KB).
+ * <p>The document is read once, when the container initialises the servlet (at its first request), and kept as the
+ * bytes of both forms (about 200 KB).
  */
 @WebServlet(urlPatterns = OpenApiDocument.PATH)
 public class OpenApiDocument extends HttpServlet {
@@ -41,19 +43,22 @@ public class OpenApiDocument extends HttpServlet {
     static final String JSON_TYPE = "application/json;charset=UTF-8";
     private static final long serialVersionUID = 1L;
 
-    /** Both forms of the document, made on first use. */
-    private record Forms(byte[] yaml, byte[] json) {
-    }
+    /** Both forms of the document, made once when the container initialises the servlet. */
+    private transient byte[] yaml;
+    private transient byte[] json;
 
-    private transient volatile Forms forms;
+    @Override
+    public void init() {
+        yaml = read();
+        json = toJson(parse(yaml)).toString().getBytes(StandardCharsets.UTF_8);
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean json = wantsJson(request.getParameter("format"), request.getHeader("Accept"));
-        Forms document = forms();
-        byte[] body = json ? document.json() : document.yaml();
+        boolean asJson = wantsJson(request.getParameter("format"), request.getHeader("Accept"));
+        byte[] body = asJson ? json : yaml;
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setHeader("Content-Type", json ? JSON_TYPE : YAML_TYPE);
+        response.setHeader("Content-Type", asJson ? JSON_TYPE : YAML_TYPE);
         // a browser's API explorer on another origin may read it; the document holds nothing but the API
         response.setHeader("Access-Control-Allow-Origin", "*");
         response.setHeader("Vary", "Accept"); // a cache must not hand one form to a client that asked for the other
@@ -75,17 +80,6 @@ public class OpenApiDocument extends HttpServlet {
         return accept != null && accept.toLowerCase(Locale.ROOT).contains("application/json");
     }
 
-    private Forms forms() {
-        Forms made = forms;
-        if (made == null) {
-            byte[] yaml = read();
-            byte[] json = toJson(parse(yaml)).toString().getBytes(StandardCharsets.UTF_8);
-            made = new Forms(yaml, json);
-            forms = made;
-        }
-        return made;
-    }
-
     private static byte[] read() {
         try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(FILE)) {
             if (in == null) {
@@ -105,12 +99,12 @@ public class OpenApiDocument extends HttpServlet {
     /** A parsed YAML value as JSON, keys in the file's order; a value JSON cannot hold (a date, say) is refused. */
     public static JsonValue toJson(Object yaml) {
         if (yaml instanceof Map<?, ?> map) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = Jsons.object();
             map.forEach((key, item) -> object.add(String.valueOf(key), toJson(item)));
             return object.build();
         }
         if (yaml instanceof List<?> list) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = Jsons.array();
             list.forEach(item -> array.add(toJson(item)));
             return array.build();
         }
